@@ -1,0 +1,270 @@
+"""Who, when and how sure: agency, period and modality of a quantity.
+
+Locality lives in `locate.py`; this module reads only the words around a
+quantity. All functions take normalized text.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+# Government bodies are named as [place] + [domain] + [body]; the domain words
+# keep company departments and research centres out.
+_DOMAINS: dict[str, str] = {
+    "公安": "public_security", "警": "public_security", "禁毒": "public_security", "派出所": "public_security",
+    "刑侦": "public_security", "治安": "public_security", "交警": "traffic_police", "交通警察": "traffic_police",
+    "人社": "human_resources", "人力资源和社会保障": "human_resources", "人力资源社会保障": "human_resources",
+    "劳动保障监察": "human_resources", "劳动监察": "human_resources", "劳动保障": "human_resources", "就业": "human_resources",
+    "交通运输": "transport", "交通": "transport", "运管": "transport", "公路": "transport",
+    "城管": "urban_management", "城市管理": "urban_management", "城管执法": "urban_management",
+    "纪委监委": "discipline_inspection", "纪委": "discipline_inspection", "监委": "discipline_inspection", "纪检监察": "discipline_inspection",
+    "市场监管": "market_regulation", "市场监督管理": "market_regulation", "市监": "market_regulation", "工商": "market_regulation",
+    "质监": "market_regulation", "食药监": "market_regulation", "药监": "market_regulation",
+    "住建": "housing_construction", "住房和城乡建设": "housing_construction", "住房城乡建设": "housing_construction", "建设": "housing_construction",
+    "税务": "tax", "国税": "tax", "地税": "tax",
+    "医保": "medical_insurance", "医疗保障": "medical_insurance",
+    "生态环境": "environment", "环保": "environment", "环境保护": "environment", "环境": "environment",
+    "应急管理": "emergency_management", "应急": "emergency_management", "安监": "emergency_management",
+    "安全生产监督管理": "emergency_management", "安全生产": "emergency_management", "防汛抗旱指挥": "emergency_management",
+    "防指": "emergency_management", "消防": "fire_rescue", "消防救援": "fire_rescue",
+    "农业农村": "agriculture", "农业": "agriculture", "农办": "agriculture", "林业": "forestry", "畜牧": "agriculture",
+    "水利": "water", "水务": "water", "水文": "water", "自然资源": "natural_resources", "国土": "natural_resources",
+    "财政": "finance", "发改": "development_reform", "发展和改革": "development_reform", "统计": "statistics",
+    "民政": "civil_affairs", "司法": "justice", "教育": "education", "卫健": "health", "卫生健康": "health", "卫生": "health",
+    "文旅": "culture_tourism", "文化和旅游": "culture_tourism", "文化旅游": "culture_tourism", "广电": "culture_tourism",
+    "商务": "commerce", "工信": "industry", "工业和信息化": "industry", "科技": "science",
+    "检察": "procuratorate", "人民检察": "procuratorate", "法院": "court", "人民法院": "court",
+    "政务服务": "government", "人民政府": "government", "政府": "government", "网信": "government", "信访": "government",
+    "退役军人事务": "civil_affairs", "乡村振兴": "agriculture", "扶贫": "agriculture", "审计": "audit",
+    "烟草专卖": "market_regulation", "邮政管理": "transport", "海关": "customs", "银保监": "finance",
+}
+_BODIES = (
+    "纪委监委 委员会 管委会 管理委员会 街道办事处 办事处 办公室 分局 局 厅 委 办 检察院 法院 院 支队 大队 中队 队 "
+    "派出所 所 中心 部门 机关 站 政府 指挥部"
+).split()
+
+_GENERIC_PLACE = r"(?:该|全|本|我|各级|市|县|区|州|省|镇|乡)?"
+_NAMED_PLACE = r"(?:\p{Han}{1,8}?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|镇|乡|街道))"
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_AGENCY = regex.compile(
+    rf"(?P<name>(?:{_NAMED_PLACE}{{1,3}}|{_GENERIC_PLACE})"
+    rf"(?:(?P<domain>{_alt(_DOMAINS)})(?:[、和及与](?:{_alt(_DOMAINS)}))*(?:等)?)"
+    rf"(?P<body>{_alt(_BODIES)})?)"
+)
+# Bodies named by their domain alone: 南县纪委监委, 县人民政府, 公安交警.
+_NO_BODY_NEEDED = {"纪委监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察"}
+# Words that end a run of text before a body's name: what precedes them is no part of it.
+_PREFIX_BREAK = regex.compile(r"(?:今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|[的了在对将已由向均被把从和与及同并等,、])")
+# Short forms standing alone as the actor: "公安、文旅等部门" is caught above; these are the bare ones.
+_SHORT_ACTOR = regex.compile(r"(?<![\p{Han}])(?:人社|公安|市监|城管|住建|交警|税务|医保)(?=[、和与及]|联合|部门|等)")
+_BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线)")
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyMention:
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[AgencyMention]:
+    """Government bodies named in text[start:end].
+
+    >>> [a.name for a in find_agencies("株洲市石峰区交通运输局联合交警开展整治,南县纪委监委督促整改")]
+    ['株洲市石峰区交通运输局', '交警', '南县纪委监委']
+    >>> [(a.name, a.kind) for a in find_agencies("今年来该市公安机关以拒不支付劳动报酬罪立案6起")]
+    [('该市公安机关', 'public_security')]
+    """
+    end = len(text) if end is None else end
+    out = []
+    for m in _AGENCY.finditer(text, start, end):
+        if not m.group("body") and m.group("domain") not in _NO_BODY_NEEDED:
+            continue
+        if _BAD_BODY_CONTEXT.match(text, m.end()):
+            continue
+        # "建设" and "环境" alone are ordinary words: only with a proper body.
+        if m.group("domain") in ("建设", "环境", "交通", "卫生", "就业", "安全生产") and m.group("body") in ("中心", "站", "所", "院", "办", None):
+            continue
+        name_start = m.start("name")
+        prefix = text[name_start:m.start("domain")]
+        cut = 0
+        for b in _PREFIX_BREAK.finditer(prefix):
+            cut = b.end()
+        name_start += cut
+        name = text[name_start:m.end()]
+        out.append(AgencyMention(name_start, m.end(), name, _DOMAINS[m.group("domain")]))
+    return out
+
+
+def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int, int], paragraph: tuple[int, int],
+               title: Optional[tuple[int, int]], agencies: list[AgencyMention]) -> Optional[AgencyMention]:
+    """The body that did or reported a figure: same clause, then sentence, paragraph, title."""
+    def inside(a: AgencyMention, span) -> bool:
+        return span is not None and span[0] <= a.start and a.end <= span[1]
+
+    for span in (clause, sentence):
+        before = [a for a in agencies if inside(a, span) and a.end <= quantity_start]
+        if before:
+            return before[-1]
+    # After the figure, only its own clause: further on, a body named later in
+    # the sentence is more often the one a case is handed to (移交县农业农村局).
+    after = [a for a in agencies if inside(a, clause) and a.start >= quantity_start]
+    if after:
+        return after[0]
+    before = [a for a in agencies if inside(a, paragraph) and a.end <= quantity_start]
+    if before:
+        return before[-1]
+    if title is not None:
+        in_title = [a for a in agencies if inside(a, title)]
+        if in_title:
+            return in_title[0]
+    return None
+
+
+# --- periods -------------------------------------------------------------------
+
+_PERIOD = regex.compile(
+    r"(?:截至|截止|截止到)(?:目前|今年|去年)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|中旬|上旬|下旬)?"
+    r"|到(?:\d{4}年)?\d{1,2}月(?:底|末)"
+    r"|(?:(?:\d{4}|今|去|明)年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:月)?(?:—|-|–|~|至|到)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:底|末)?"
+    r"|(?:\d{4}|今|去|明)年(?:以来|来|上半年|下半年|前三季度|一季度|第[一二三四]季度|全年|度|初以来|\d{1,2}月(?:份)?(?:以来|底|末)?)?"
+    r"|今年以来|今年来|近年来|近(?:\d+|[一二三四五六七八九十])年(?:来)?|年初以来|上半年|下半年|前三季度|一季度|全年"
+    r"|\d{4}(?:—|-|至)\d{4}年"
+)
+
+
+def find_periods(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str]]:
+    """Period expressions in text[start:end] as (start, end, text).
+
+    >>> [p[2] for p in find_periods("今年1—11月,园区亩均税收54.4万元;截至11月底,已开展8次")]
+    ['今年1—11月', '截至11月底']
+    """
+    end = len(text) if end is None else end
+    out = []
+    for m in _PERIOD.finditer(text, start, end):
+        t = m.group()
+        if t in ("到", "截至", "截止", "截止到") or len(t) < 2:
+            continue
+        # "2022年12月1日" is a date, not a period: a day right after ends it.
+        if regex.match(r"\d{1,2}日", text[m.end():m.end() + 3]) and not t.startswith(("截至", "截止", "到")):
+            continue
+        out.append((m.start(), m.end(), t))
+    return out
+
+
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+
+
+def _month(s: str) -> Optional[int]:
+    if s.isdigit():
+        n = int(s)
+    else:
+        n = _CN_MONTH.get(s, 0)
+    return n if 1 <= n <= 12 else None
+
+
+def resolve_period(text: str, ref: Optional[dt.date]) -> dict:
+    """`{text}` plus ISO `start`/`end` when the reference date pins them down.
+
+    >>> resolve_period("今年1—11月", dt.date(2022, 12, 15))
+    {'text': '今年1—11月', 'start': '2022-01-01', 'end': '2022-11-30'}
+    >>> resolve_period("截至11月底", dt.date(2022, 12, 15))
+    {'text': '截至11月底', 'end': '2022-11-30'}
+    >>> resolve_period("2021年", None)
+    {'text': '2021年', 'start': '2021-01-01', 'end': '2021-12-31'}
+    """
+    out: dict = {"text": text}
+    year: Optional[int] = None
+    m = regex.search(r"(\d{4})年", text)
+    if m:
+        year = int(m.group(1))
+    elif ref is not None:
+        if text.startswith(("今年", "截至", "截止", "到", "年初")) or regex.match(r"\d{1,2}月|[一二三四五六七八九十]", text):
+            year = ref.year
+        elif text.startswith("去年"):
+            year = ref.year - 1
+        elif text.startswith("明年"):
+            year = ref.year + 1
+    if year is None:
+        return out
+    rng = regex.search(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月?(?:—|-|–|~|至|到)(\d{1,2}|[一二三四五六七八九十]{1,3})月", text)
+    if rng and _month(rng.group(1)) and _month(rng.group(2)):
+        m1, m2 = _month(rng.group(1)), _month(rng.group(2))
+        out["start"] = dt.date(year, m1, 1).isoformat()
+        out["end"] = dt.date(year, m2, calendar.monthrange(year, m2)[1]).isoformat()
+        return out
+    upto = regex.search(r"(?:截至|截止|到)(?:\d{4}年)?(\d{1,2})月(?:底|末)?", text)
+    if upto and _month(upto.group(1)):
+        m2 = _month(upto.group(1))
+        out["end"] = dt.date(year, m2, calendar.monthrange(year, m2)[1]).isoformat()
+        return out
+    if text.endswith(("以来", "年来")) and ref is not None and year == ref.year:
+        out["start"] = dt.date(year, 1, 1).isoformat()
+        out["end"] = ref.isoformat()
+        return out
+    if regex.fullmatch(r"(?:\d{4}|今|去|明)年(?:全年|度)?", text):
+        out["start"] = dt.date(year, 1, 1).isoformat()
+        out["end"] = dt.date(year, 12, 31).isoformat()
+    return out
+
+
+_DATE_IN_TEXT = regex.compile(r"(?:发布时间|发布日期|时间|日期|发表于)?[::]?\s*(20\d{2}|19\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})日?")
+
+
+def find_document_date(text: str) -> Optional[dt.date]:
+    """A publication date printed near the top of a page (``发布时间:2020-10-19``).
+
+    >>> find_document_date("首页\\n发布时间:2020-10-19 03:33:25 阅读:")
+    datetime.date(2020, 10, 19)
+    """
+    for m in _DATE_IN_TEXT.finditer(text, 0, min(len(text), 600)):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+    return None
+
+
+# --- modality ------------------------------------------------------------------
+
+_PLANNED = regex.compile(r"(?:拟|计划|预计|力争|争取|规划|将(?:于|在|会|可|达到?|实现|完成|建成|新建|建设|投入|新增|开工|启动|全面|有|增加|带动|形成|改造|安排)|有望|预期|目标任务)")
+_TARGET = regex.compile(r"(?:标准|目标|门槛|不低于|控制在|不超过|指标)")
+# 要求 sets a target only for the figure in its own clause (要求达到95%), not for
+# what is done after it (要求下沉现场…开展教育5次).
+_TARGET_CLAUSE = regex.compile(r"要求")
+_DONE = regex.compile(r"(?:已|已经|累计|共|完成|实现了|达到了)")
+
+
+def modality_for(before: str) -> str:
+    """`planned`, `target` or `actual` from the words before a figure in its sentence.
+
+    >>> modality_for("项目主体工程预计投资"), modality_for("制定“3360”标准,即亩均税收"), modality_for("已成功将")
+    ('planned', 'target', 'actual')
+    """
+    # Names of plans and standards in 《…》 say nothing about this figure.
+    window = regex.sub(r"《[^》]*》", "", before)[-40:]
+    clause = regex.split(r"[,，;；:：]", window)[-1]
+    best, best_pos = "actual", -1
+    for kind, pat in (("planned", _PLANNED), ("target", _TARGET)):
+        for m in pat.finditer(window):
+            if m.start() > best_pos:
+                best, best_pos = kind, m.start()
+    for m in _TARGET_CLAUSE.finditer(clause):
+        pos = len(window) - len(clause) + m.start()
+        if pos > best_pos:
+            best, best_pos = "target", pos
+    if best_pos >= 0:
+        done = [m.start() for m in _DONE.finditer(window)]
+        if done and done[-1] > best_pos:
+            return "actual"
+    return best

@@ -1,0 +1,184 @@
+"""Which place a figure belongs to: article places, then the sentence's own.
+
+A fact belongs to the article it sits in; the article's place comes from its
+headline or its opening lines. A sentence may narrow it to a county inside
+that place; it never moves a fact to a place outside it, and a place named
+only as where something else happened (在江西省德兴市某出租屋…) is passed over.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional, Sequence
+
+import regex
+
+from . import places
+from .places import Division, PlaceMention
+
+# A place named as the scene of something, not as the actor.
+_SCENE_BEFORE = regex.compile(r"(?:在|赴|到|前往|来自|从|至|往|逃往|窜至|流窜|籍|途经|位于|与|同)$")
+_SCENE_AFTER = regex.compile(r"^(?:某|一带|境内某|籍|等地|人|男子|女子)")
+# A place inside the name of a newspaper or site says who published, not where.
+_MEDIA_AFTER = regex.compile(r"^(?:新闻网|新闻|日报|晚报|晨报|都市报|电视台|广播电视台|融媒|发布|在线|网)")
+_LIST_SEP = regex.compile(r"^[、和及与]")
+
+
+def _is_scene(text: str, m: PlaceMention) -> bool:
+    return bool(_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _SCENE_AFTER.match(text, m.end)
+                or _MEDIA_AFTER.match(text, m.end))
+
+
+def _is_under(a: Division, b: Division) -> bool:
+    """True when a lies inside b (or is b)."""
+    g = places.gazetteer()
+    return any(d.code == b.code for d in g.path(a))
+
+
+class Locator:
+    """Resolves place mentions of one document and answers for each fact."""
+
+    def __init__(self, text: str, region: Optional[str] = None):
+        self.text = text
+        self.mentions: list[PlaceMention] = places.find_places(text)
+        self.starts = [m.start for m in self.mentions]
+        hints: list[str] = []
+        if region:
+            r = places.resolve_name(region)
+            if r is not None:
+                hints.append(r.code)
+        # The document's own unambiguous full names say which province it is about.
+        provinces = Counter()
+        for m in self.mentions:
+            if len(m.candidates) == 1 and not _is_scene(text, m):
+                path = places.gazetteer().path(m.candidates[0])
+                if path:
+                    provinces[path[0].code] += 2 if m.kind in ("full", "zone") else 1
+        if not hints and provinces:
+            hints.append(provinces.most_common(1)[0][0])
+        self.hints = hints
+        self._resolved: dict[int, Optional[Division]] = {}
+
+    def division(self, i: int, extra: Sequence[str] = ()) -> Optional[Division]:
+        key = i if not extra else None
+        if key is not None and key in self._resolved:
+            return self._resolved[key]
+        m = self.mentions[i]
+        d = places.resolve(m, list(extra) + self.hints)
+        if d is not None and d.level == 4:
+            d = places.gazetteer().get(d.parent) or d
+        if key is not None:
+            self._resolved[key] = d
+        return d
+
+    def _in(self, start: int, end: int) -> list[int]:
+        from bisect import bisect_left
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(i)
+            i += 1
+        return out
+
+    def place_of_span(self, start: int, end: int, skip_scenes: bool = True,
+                      within: Optional[Division] = None) -> Optional[Division]:
+        """The place a stretch of text is about: its first named place, narrowed by
+        places named right after it that lie inside it (长沙市开福区)."""
+        best: Optional[Division] = None
+        last_end = -1
+        for i in self._in(start, end):
+            m = self.mentions[i]
+            if m.kind == "town":
+                continue
+            if skip_scenes and _is_scene(self.text, m):
+                continue
+            d = self.division(i, [within.code] if within else ())
+            if d is None:
+                continue
+            if within is not None and not _is_under(d, within):
+                continue
+            if best is None:
+                best, last_end = d, m.end
+            elif _is_under(d, best) and m.start - last_end <= 2:
+                best, last_end = d, m.end
+            elif best is not None:
+                break
+        return best
+
+    def article_place(self, title_span: Optional[tuple[int, int]], body_spans: list[tuple[int, int]],
+                      orphan: bool) -> Optional[Division]:
+        if title_span is not None:
+            d = self.place_of_span(*title_span)
+            if d is not None:
+                return d
+        # The opening lines name the article's place; further down, other places appear.
+        budget = 220 if not orphan else 10_000
+        for s, e in body_spans:
+            d = self.place_of_span(s, min(e, s + budget))
+            if d is not None:
+                return d
+            budget -= e - s
+            if budget <= 0:
+                break
+        return None
+
+    def fact_place(self, article: Optional[Division], q_start: int, clause: tuple[int, int],
+                   sentence: tuple[int, int]) -> Optional[Division]:
+        """Narrow the article's place by the one sub-place its sentence names before the figure."""
+        cands: list[Division] = []
+        for i in self._in(sentence[0], q_start):
+            m = self.mentions[i]
+            if m.kind == "town" or _is_scene(self.text, m):
+                continue
+            d = self.division(i, [article.code] if article else ())
+            if d is None:
+                continue
+            if article is not None and (not _is_under(d, article) or d.code == article.code):
+                continue
+            if _LIST_SEP.match(self.text, m.end) or (m.start > 0 and self.text[m.start - 1] in "、和及与"):
+                return article  # a list of places: the figure is their sum
+            cands.append(d)
+        distinct = {d.code for d in cands}
+        if len(distinct) == 1:
+            return cands[0] if article is not None or self._confident(cands[0]) else article
+        return article
+
+    def _confident(self, d: Division) -> bool:
+        return not self.hints or any(_is_under(d, places.gazetteer().get(h)) for h in self.hints if places.gazetteer().get(h))
+
+    def town_for(self, county: Optional[Division], sentence: tuple[int, int]) -> Optional[Division]:
+        if county is None or county.level != 3:
+            return None
+        for i in self._in(*sentence):
+            m = self.mentions[i]
+            if m.kind != "town":
+                continue
+            for c in m.candidates:
+                if c.parent == county.code:
+                    return c
+        return None
+
+    def dominant_place(self) -> Optional[Division]:
+        """The place a whole document is most about: the most often named county,
+        prefecture or province, counting a place's mentions toward its parents too,
+        and preferring the most specific place that holds most of them."""
+        counts: Counter = Counter()
+        seen: dict[str, Division] = {}
+        for i, m in enumerate(self.mentions):
+            if m.kind == "town" or (_SCENE_BEFORE.search(self.text, max(0, m.start - 3), m.start) or _SCENE_AFTER.match(self.text, m.end)):
+                continue
+            d = self.division(i)
+            if d is None:
+                continue
+            for anc in places.gazetteer().path(d):
+                counts[anc.code] += 1
+                seen[anc.code] = anc
+        if not counts:
+            return None
+        top = max(counts.values())
+        best = None
+        for code, n in counts.items():
+            if n * 2 >= top and (best is None or seen[code].level > best.level or
+                                 (seen[code].level == best.level and n > counts[best.code])):
+                best = seen[code]
+        return best

@@ -1,0 +1,94 @@
+"""One canonical form of the text for matching, with offsets back to the original.
+
+Full-width forms become half-width and traditional characters simplified, one
+character for one, so offsets survive those. Numbers broken by a line wrap in
+text taken from PDFs (``1\\n080元``) are joined, which removes characters: the
+offset map accounts for each removal.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cache
+
+import regex
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
+# Dashes that mean "to" in ranges all behave like one.
+_FULLWIDTH.update({0x2014: 0x2014, 0x2013: 0x2014, 0x2015: 0x2014, 0x2012: 0x2014, 0xFE63: 0x2D})
+
+# A digit, a line break (possibly with spaces), a digit, where the line before
+# carries running text: the break cut a number in two.
+_WRAPPED_NUMBER = regex.compile(r"(?<=[\p{Han}，,、：:（(][^\n]{0,200}\d)[ \t]*\n[ \t]*(?=\d{1,3}(?:[.,]\d|\d{0,3}\p{Han}|%))")
+
+
+@cache
+def _t2s():
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - declared dependency
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def simplify(text: str) -> str:
+    """Traditional to simplified, one character for one so that offsets hold.
+
+    >>> simplify("衡陽縣公安局破獲案件")
+    '衡阳县公安局破获案件'
+    """
+    conv = _t2s()
+    if conv is None:
+        return text
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    # A phrase mapping changed the length somewhere: convert char by char.
+    return "".join(c2 if len(c2 := conv.convert(c)) == 1 else c for c in text)
+
+
+class Normalized:
+    """Normalized text plus the map back to offsets in the original."""
+
+    __slots__ = ("original", "text", "_removed")
+
+    def __init__(self, original: str):
+        self.original = original
+        text = simplify(original.translate(_FULLWIDTH))
+        removed: list[int] = []
+        if "\n" in text:
+            pieces, last = [], 0
+            for m in _WRAPPED_NUMBER.finditer(text):
+                pieces.append(text[last:m.start()])
+                removed.extend(range(m.start(), m.end()))
+                last = m.end()
+            if removed:
+                pieces.append(text[last:])
+                text = "".join(pieces)
+        self.text = text
+        # _removed[i] is the original offset of the i-th removed character;
+        # a normalized offset n maps to n plus the removals before it.
+        self._removed = [r - i for i, r in enumerate(removed)]
+
+    def to_original(self, pos: int) -> int:
+        """Original offset of normalized offset `pos` (start of a span)."""
+        if not self._removed:
+            return pos
+        return pos + bisect_right(self._removed, pos)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the normalized span [start, end)."""
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def normalize(text: str) -> Normalized:
+    """>>> n = normalize("工资１\\n080元，")
+    >>> n.text
+    '工资1080元,'
+    >>> n.span(2, 7), n.original[2:8]
+    ((2, 8), '１\\n080元')
+    """
+    return Normalized(text)

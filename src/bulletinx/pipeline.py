@@ -1,0 +1,210 @@
+"""The extraction pipeline: text in, fact records out.
+
+normalize -> segment -> quantities -> metric rules -> attribution -> records.
+Every span in a record points into the original text, whatever the
+normalizer changed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from bisect import bisect_right
+from typing import Optional
+
+import regex
+
+from . import attribute, metrics
+from .locate import Locator
+from .models import Agency, Article, Fact, Locality, Period, Span, Town
+from .normalize import normalize
+from .places import to_locality
+from .quantities import Quantity, find_quantities
+from .segment import Page, segment, sentence_spans
+
+_CLAUSE_BREAK = regex.compile(r"[,，;；:：]")
+_LABEL_LEAD = regex.compile(r"^(?:其中|同时|并|另|还|共|累计|总计|合计|全年|今年|已|均|分别|全部|先后|此外|以及|和|及|与|达|为|有|是|了|将|约|近|的|在|对|按|就|又|再|也|都)+")
+_LABEL_TAIL = regex.compile(r"(?:达到|达|为|共计|共|计|约|有|是|了|近|超过|超|逾|高达|多达|分别为|分别)+$")
+_CHANGE = regex.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:大幅|明显|分别)?(?P<verb>增长|上升|提高|增加|提升|攀升|上涨|增收|扩大|减少|下降|降低|回落|压缩|精简|下滑|缩减|减|降|增)了?(?:达到|达)?$")
+_DECREASE = {"减少", "下降", "降低", "回落", "压缩", "精简", "下滑", "缩减", "减", "降"}
+_RESPECTIVELY = regex.compile(r"(?P<items>[\p{Han}]{1,8}(?:[、和及与][\p{Han}]{1,8})+)分别")
+
+
+def _fact_id(doc: str, start: int, end: int, surface: str) -> str:
+    return hashlib.sha1(f"{doc}\x00{start}\x00{end}\x00{surface}".encode()).hexdigest()[:16]
+
+
+def _label(text: str, q: Quantity, left: int) -> str:
+    """The phrase the quantity measures, as written: what stands between the
+    clause start (or the previous figure) and the number."""
+    raw = text[left:q.start].strip()
+    lab = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", raw)).strip(" “”\"'")
+    if not lab:
+        # "帮助30名劳动者…": the measured thing follows the number.
+        after = regex.match(r"[\p{Han}A-Za-z]{1,8}", text[q.end:q.end + 8])
+        lab = after.group() if after else raw
+    return lab
+
+
+def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = None,
+            region: Optional[str] = None, date: Optional[dt.date] = None) -> list[Fact]:
+    """Fact records of one document, in document order.
+
+    >>> [(f.value, f.unit, f.qualifier) for f in extract("今年以来共追回工资7154余万元。", doc="a.txt")]
+    [(71540000.0, 'CNY', 'at_least')]
+    """
+    if not text.strip():
+        return []
+    ruleset = rules if rules is not None else metrics.load_rules()
+    norm = normalize(text)
+    t = norm.text
+    page = segment(t)
+    ref_date = date or attribute.find_document_date(t)
+    locator = Locator(t, region=region)
+    agencies = attribute.find_agencies(t)
+    periods = attribute.find_periods(t)
+    period_starts = [p[0] for p in periods]
+
+    article_places = {}
+    for art in page.articles:
+        body = [(page.paragraphs[i].start, page.paragraphs[i].end) for i in art.paragraphs]
+        article_places[art.index] = locator.article_place(art.title_span, body, art.orphan)
+    # A titled article without a place of its own is about the document's place;
+    # so is everything on a page that has no headline at all (a web page's text).
+    doc_place = next((article_places[a.index] for a in page.articles if not a.orphan and article_places[a.index]), None)
+    untitled = all(a.orphan for a in page.articles)
+    if doc_place is None:
+        doc_place = locator.dominant_place()
+
+    titles = {a.index: Article(index=a.index,
+                               title=_original(text, norm, *a.title_span).replace("\n", " ").strip() if a.title_span else None,
+                               byline=a.byline) for a in page.articles}
+    facts: list[Fact] = []
+    seen_sentences: set[str] = set()
+    for para in page.paragraphs:
+        if para.duplicate_of is not None or para.kind in ("boilerplate", "byline", "author") or para.article < 0:
+            continue
+        quantities = find_quantities(t, para.start, para.end)
+        if not quantities:
+            continue
+        art = page.articles[para.article]
+        art_place = article_places[art.index] or (doc_place if (untitled or not art.orphan) else None)
+        sentences = sentence_spans(t, para.start, para.end)
+        sent_starts = [s for s, _ in sentences]
+        last_sentence = None
+        last_end = None
+        last_base: Optional[Fact] = None
+        for q in quantities:
+            si = max(0, bisect_right(sent_starts, q.start) - 1)
+            s_start, s_end = sentences[si]
+            sent_text = t[s_start:s_end]
+            if (s_start, s_end) != last_sentence:
+                last_sentence, last_end, last_base = (s_start, s_end), s_start, None
+                duplicate = len(sent_text) >= 12 and sent_text in seen_sentences
+                seen_sentences.add(sent_text)
+            if duplicate:
+                continue
+            c_start = s_start
+            for m in _CLAUSE_BREAK.finditer(t, s_start, q.start):
+                c_start = m.end()
+            c_end = s_end
+            m2 = _CLAUSE_BREAK.search(t, q.end, s_end)
+            if m2:
+                c_end = m2.start()
+            before_all = t[s_start:q.start]
+            if si == 0 and para.continues is not None:
+                # The sentence began in the cut paragraph it completes.
+                cut = page.paragraphs[para.continues]
+                head = t[cut.start:cut.end]
+                head = regex.split(r"[。!?！？]", head)[-1]
+                before_all = head + before_all
+            label = _label(t, q, max(c_start, last_end))
+            if not label.strip() or (c_start == s_start and si == 0 and para.continues is not None):
+                joined = before_all[:len(before_all)]
+                clause_head = regex.split(r"[,，;；:：]", joined)[-1]
+                label = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", clause_head)).strip() or label
+            unit = q.unit
+            if unit == "CNY" and regex.search(r"(?:亩均|每亩)[\p{Han}]{0,6}$", before_all[-10:]):
+                unit = "CNY/mu"
+            direction = None
+            ch = _CHANGE.search(t[max(s_start, q.start - 12):q.start])
+            if ch:
+                direction = "decrease" if ch.group("verb") in _DECREASE else "increase"
+            match = ruleset.classify(before_all[-80:], t[q.end:c_end], unit, q.measure)
+            metric, rule_id = match if match else ("other", "quantity.unclassified")
+            resp = _RESPECTIVELY.search(t, max(s_start, q.start - 40), q.start)
+            if resp:
+                items = regex.split(r"[、和及与]", resp.group("items"))
+                nth = sum(1 for f in facts if f.sentence.start == norm.to_original(s_start) and f.quantity.start >= norm.to_original(resp.end()))
+                if nth < len(items):
+                    label = items[nth]
+            # place
+            place = locator.fact_place(art_place, q.start, (c_start, c_end), (s_start, s_end))
+            locality = None
+            if place is not None:
+                town = locator.town_for(place, (s_start, s_end))
+                locality = Locality(**to_locality(place, town))
+            ag = attribute.agency_for(q.start, (c_start, c_end), (s_start, s_end), (para.start, para.end),
+                                      art.title_span, agencies)
+            pi = bisect_right(period_starts, q.start) - 1
+            period = None
+            for j in range(pi, -1, -1):
+                ps, pe, ptext = periods[j]
+                if ps < s_start:
+                    break
+                if pe <= q.start:
+                    period = Period(**attribute.resolve_period(ptext, ref_date))
+                    break
+            if period is None:
+                first = next((p for p in periods if s_start <= p[0] < s_end), None)
+                if first is not None:
+                    period = Period(**attribute.resolve_period(first[2], ref_date))
+            o_start, o_end = norm.span(q.start, q.end)
+            os_start, os_end = norm.span(s_start, s_end)
+            surface = text[o_start:o_end]
+            fact = Fact(
+                doc=doc,
+                id=_fact_id(doc, o_start, o_end, surface),
+                metric=metric,
+                label=_as_written(text, norm, t, label, q.start),
+                value=_clean(q.value),
+                value_max=_clean(q.value_max) if q.value_max is not None else None,
+                unit=unit,
+                measure=q.measure,
+                qualifier=q.qualifier,
+                direction=direction,
+                quantity=Span(text=surface, start=o_start, end=o_end),
+                sentence=Span(text=text[os_start:os_end], start=os_start, end=os_end),
+                article=titles[art.index],
+                locality=locality,
+                agency=Agency(name=_original(text, norm, ag.start, ag.end), kind=ag.kind) if ag else None,
+                period=period,
+                modality=attribute.modality_for(before_all),
+                refers_to=last_base.id if (metric == "yoy_change" and last_base is not None) else None,
+                rule=rule_id,
+            )
+            facts.append(fact)
+            if metric != "yoy_change" and direction is None:
+                last_base = fact
+            last_end = q.end
+    return facts
+
+
+def _clean(v: float) -> float:
+    """Round away binary noise (10.62亿 is 1062000000, not 1061999999.9999999)."""
+    r = float(f"{v:.12g}")
+    return float(int(r)) if r.is_integer() else r
+
+
+def _original(text: str, norm, start: int, end: int) -> str:
+    o_start, o_end = norm.span(start, end)
+    return text[o_start:o_end]
+
+
+def _as_written(text: str, norm, t: str, label: str, q_start: int) -> str:
+    """The label as the original text spells it (traditional characters, full-width forms)."""
+    pos = t.rfind(label, max(0, q_start - 120), q_start) if label else -1
+    if pos < 0:
+        pos = t.find(label, q_start, q_start + 40) if label else -1
+    if pos < 0:
+        return label
+    return _original(text, norm, pos, pos + len(label))

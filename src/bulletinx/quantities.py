@@ -1,0 +1,227 @@
+"""Quantities: a numeral with its qualifier and unit, in canonical units.
+
+Works on normalized text (half-width, simplified). Knows nothing of metrics or
+places; it only says what is written: ``7154余万元`` is at least 71,540,000 CNY.
+Years, dates, ordinals, slogans, titles and codes are recognised here too, so
+that they never become quantities.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from .numerals import DIGITS, parse_number
+
+# Surface unit -> (unit code, factor to the canonical unit, measure word).
+# Counts keep their measure word; everything else is converted.
+_UNITS: dict[str, tuple[str, float, Optional[str]]] = {
+    # money
+    "万亿元": ("CNY", 1e12, None), "亿元": ("CNY", 1e8, None), "千万元": ("CNY", 1e7, None),
+    "百万元": ("CNY", 1e6, None), "十万元": ("CNY", 1e5, None), "万元": ("CNY", 1e4, None),
+    "千元": ("CNY", 1e3, None), "元": ("CNY", 1.0, None), "块钱": ("CNY", 1.0, None),
+    "亿美元": ("USD", 1e8, None), "万美元": ("USD", 1e4, None), "美元": ("USD", 1.0, None),
+    "万元/亩": ("CNY/mu", 1e4, None), "元/亩": ("CNY/mu", 1.0, None),
+    # capacity
+    "万吨/年": ("t/yr", 1e4, None), "吨/年": ("t/yr", 1.0, None),
+    # length, area, mass
+    "公里": ("km", 1.0, None), "千米": ("km", 1.0, None), "km": ("km", 1.0, None), "米": ("m", 1.0, None),
+    "平方公里": ("km2", 1.0, None), "平方千米": ("km2", 1.0, None), "平方米": ("m2", 1.0, None),
+    "平米": ("m2", 1.0, None), "亩": ("mu", 1.0, None), "公顷": ("ha", 1.0, None),
+    "吨": ("t", 1.0, None), "公斤": ("kg", 1.0, None), "千克": ("kg", 1.0, None), "克": ("g", 1.0, None),
+    "斤": ("kg", 0.5, None),
+    # shares and changes
+    "%": ("percent", 1.0, None), "个百分点": ("pp", 1.0, None), "百分点": ("pp", 1.0, None),
+    # durations
+    "个工作日": ("day", 1.0, None), "工作日": ("day", 1.0, None), "天": ("day", 1.0, None),
+    "个月": ("month", 1.0, None), "小时": ("hour", 1.0, None),
+}
+COUNT_MEASURES = (
+    "人次 户次 车次 辆次 架次 场次 批次 人 名 起 件 次 个 家 台 辆 份 户 处 株 棵 条 场 支 项 套 轮 "
+    "所 座 口 册 间 栋 幢 盏 只 头 批 宗 例 位 组 张 本 块 根 部 篇 期 门 艘 架 种 枚 箱 分 单 吨次 课时 学时 床 对 把 副 卷 盒 瓶 袋 包"
+).split()
+for _m in COUNT_MEASURES:
+    _UNITS.setdefault(_m, ("count", 1.0, _m))
+
+_MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
+
+_QUAL_PREFIX = {
+    "大约": "approx", "约": "approx", "将近": "approx", "近": "approx", "上": "approx",
+    "超过": "at_least", "超": "at_least", "逾": "at_least", "多于": "at_least", "高于": "at_least",
+    "不少于": "at_least", "不低于": "at_least", "至少": "at_least",
+    "不足": "at_most", "不到": "at_most", "低于": "at_most", "少于": "at_most", "最多": "at_most", "不超过": "at_most",
+}
+_QUAL_SUFFIX = {"以上": "at_least", "之多": "at_least", "有余": "at_least", "多": "at_least",
+                "左右": "approx", "上下": "approx", "以下": "at_most", "以内": "at_most"}
+
+_CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN_DIGIT = "一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
+_PATTERN = regex.compile(
+    rf"""
+    (?P<pre>{_alt(_QUAL_PREFIX)})?
+    (?:
+        百分之(?P<pct>[{_CN}点]+)
+      | (?P<cheng>[{_CN_DIGIT}]|\d)成(?![为立功果绩效熟本交员])
+      | (?P<num>{_ARABIC}|[{_CN}]+)
+        (?P<in1>余|多)?
+        (?P<mag>万亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分))?
+        (?P<in2>余|多)?
+        (?P<unit>{_alt(_UNITS)})
+    )
+    (?P<post>{_alt(_QUAL_SUFFIX)})?
+    """,
+    regex.VERBOSE,
+)
+
+# Contexts in which a numeral is no quantity, looked at just before it.
+_ORDINAL_BEFORE = regex.compile(r"(?:第|No\.|NO\.|编号|序号|代码|邮编|点击量?|阅读量?|浏览量?|访问量)[::]?\s*$")
+_VAGUE_BEFORE = regex.compile(r"(?:数|几|若干|成)$")
+_CLOCK_BEFORE = regex.compile(r"\d\s*[时点:]\s*$")
+# A range: "3至5人", "41.65%至303.53%", "5-10万元"; the low end just before.
+_RANGE_LOW = regex.compile(rf"(?P<lo>{_ARABIC}|[{_CN}]+)(?P<lomag>万|亿|千)?(?P<lounit>%|[^\d\s至到~—-]{{0,3}}?)\s*(?:至|到|~|—|-)\s*$")
+# Slogans whose numerals count nothing; small counts followed by these are names.
+_SLOGAN_AFTER = regex.compile(r"^(?:维护|确立|意识|自信|代表|全面|务必|一百年|基本点|攻坚战|清零|不准|严禁|禁止|必须|到位|同步|优先|模式|工程|行动|机制|体系)")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int  # offsets in the normalized text
+    end: int
+    value: float
+    unit: str
+    measure: Optional[str]
+    qualifier: str
+    value_max: Optional[float] = None
+    chinese: bool = False  # written in Chinese numerals
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _qualifier(m) -> str:
+    # The word nearest the number wins: 约…以上 is rare, 近…余 rarer.
+    for key, table in (("in1", None), ("in2", None)):
+        if m.group(key):
+            return "at_least"
+    if m.group("post"):
+        return _QUAL_SUFFIX[m.group("post")]
+    if m.group("pre"):
+        return _QUAL_PREFIX[m.group("pre")]
+    return "exact"
+
+
+def _short_quote_or_title(text: str, start: int, end: int) -> bool:
+    """True inside 《…》 or inside a short quotation (a slogan or name such as “3360”标准)."""
+    left = text.rfind("《", max(0, start - 60), start)
+    if left >= 0 and text.find("》", left, start) < 0 and text.find("》", end, end + 60) >= 0:
+        return True
+    for open_q, close_q in (("“", "”"), ('"', '"'), ("‘", "’"), ("「", "」")):
+        q = text.rfind(open_q, max(0, start - 12), start)
+        if q >= 0 and text.find(close_q, q + 1, start) < 0:
+            c = text.find(close_q, end, end + 12)
+            if c >= 0 and c - q <= 14 and "," not in text[q:c] and "。" not in text[q:c]:
+                return True
+    return False
+
+
+def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> list[Quantity]:
+    """Every quantity in ``text[start:end]``, in order.
+
+    >>> [(q.value, q.unit, q.measure, q.qualifier) for q in find_quantities("追回工资7154余万元,刑事拘留97人")]
+    [(71540000.0, 'CNY', None, 'at_least'), (97.0, 'count', '人', 'exact')]
+    >>> [(q.value, q.unit) for q in find_quantities("2022年12月1日第3次会议")]
+    []
+    """
+    out: list[Quantity] = []
+    end = len(text) if end is None else end
+    for m in _PATTERN.finditer(text, start, end):
+        q = _quantity(text, m)
+        if q is None:
+            continue
+        if out and q.value_max is not None and out[-1].end > q.start - 1 and out[-1].start >= q.start:
+            out.pop()
+        if q.value_max is not None and out and out[-1].start >= q.start:
+            out.pop()
+        out.append(q)
+    return out
+
+
+def _quantity(text: str, m) -> Optional[Quantity]:
+    s, e = m.start(), m.end()
+    num_start = m.start("pct") - 3 if m.group("pct") else (m.start("cheng") if m.group("cheng") else m.start("num"))
+    before = text[max(0, num_start - 8):num_start] if not m.group("pre") else text[max(0, s - 8):s]
+    chinese = False
+    value_max = None
+    unit, measure = "percent", None
+    if m.group("pct"):
+        try:
+            value = parse_number(m.group("pct"))
+        except (ValueError, KeyError):
+            return None
+        chinese = True
+    elif m.group("cheng"):
+        c = m.group("cheng")
+        value = (DIGITS[c] if c in DIGITS else int(c)) * 10.0
+        chinese = c in DIGITS
+        if value == 10.0 and chinese:  # 一成不变 and the like
+            return None
+    else:
+        num = m.group("num")
+        chinese = not num[0].isdigit()
+        unit_text = m.group("unit")
+        unit, factor, measure = _UNITS[unit_text]
+        if _ORDINAL_BEFORE.search(before) or _VAGUE_BEFORE.search(before):
+            return None
+        if unit == "count" and measure == "分" and (chinese or _CLOCK_BEFORE.search(before)):
+            return None  # 十分重要, 10时30分
+        if not chinese and (text[num_start - 1:num_start].isascii() and text[num_start - 1:num_start].isalpha()):
+            return None  # G60, K3: codes
+        if num_start > 0 and text[num_start - 1] in "·.-/" and num_start > 1 and text[num_start - 2].isdigit():
+            return None  # 3·1, 2.5.1, 12/30: codes and dates
+        if chinese:
+            if len(num) == 1 and num in "十百千万亿拾佰仟" and not (m.group("in1") or m.group("in2")):
+                return None  # 千人计划, 百人团队: names, not counts
+            if num[-1] in "万亿" and not m.group("mag") and unit == "count" and len(num) == 1:
+                return None
+        try:
+            value = parse_number(num)
+        except (ValueError, KeyError):
+            return None
+        if m.group("mag"):
+            value *= _MAGNITUDE[m.group("mag")]
+        value *= factor
+        if chinese and value == 1 and unit == "count":
+            return None  # 一次性, 一批, 一个: rarely a reported figure
+        if chinese and unit == "count" and value < 10 and _SLOGAN_AFTER.match(text, e):
+            return None
+        rng = _RANGE_LOW.search(text, max(0, num_start - 20), num_start) if num_start else None
+        if rng and (not rng.group("lounit") or rng.group("lounit") == unit_text or rng.group("lounit") == "%" and unit == "percent"):
+            try:
+                lo = parse_number(rng.group("lo"))
+            except (ValueError, KeyError):
+                lo = None
+            if lo is not None:
+                lo_mag = _MAGNITUDE.get(rng.group("lomag") or "", None) or (_MAGNITUDE[m.group("mag")] if m.group("mag") else 1)
+                lo = lo * lo_mag * factor
+                if 0 < lo < value and not _is_date_range(text, rng.start(), e):
+                    value_max, value, s = value, lo, rng.start()
+    if unit == "percent" and m.group("num") is None:
+        pass
+    elif m.group("num") is not None and unit == "percent":
+        value = parse_number(m.group("num")) * (_MAGNITUDE[m.group("mag")] if m.group("mag") else 1) if value_max is None else value
+    if _short_quote_or_title(text, s, e):
+        return None
+    return Quantity(s, e, value, unit, measure, _qualifier(m), value_max, chinese)
+
+
+def _is_date_range(text: str, s: int, e: int) -> bool:
+    return bool(regex.search(r"[年月日]", text[s:e]))

@@ -1,0 +1,470 @@
+"""Pages into articles, paragraphs and sentences.
+
+A page of a county newspaper, or a web page, holds several articles, and text
+taken from e-paper PDFs arrives with columns cut and shuffled: a paragraph
+stops mid-sentence and its rest stands somewhere else on the page. This module
+finds headlines, bylines and boilerplate, rejoins cut paragraphs where the
+evidence is strong, drops paragraphs printed twice, and splits sentences.
+Everything works on normalized text; offsets are normalized offsets.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+_TERMINAL = "。!?！？…”’」』)）】;；"
+# Navigation, credits, counters and licence lines of web pages and e-papers.
+_BOILERPLATE = regex.compile(
+    r"^\s*(?:【?(?:来源|作者|编辑|责任编辑|责编|审核|审校|校对|初审|复审|终审|通讯员|记者|摄影|图片|发布时间|发布日期|时间|日期|"
+    r"点击量|点击数|点击|浏览量|浏览次数|浏览|阅读量|阅读|访问量|字体|字号|打印|关闭|分享到|分享|收藏|本文链接|原文链接|链接|"
+    r"当前位置|您的位置|所在位置|首页|上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关链接|热门搜索|热点|推荐|"
+    r"版权所有|版权|Copyright|copyright|ICP|备案|网站标识码|主办|承办|协办|技术支持|联系电话|联系我们|地址|邮编|"
+    r"免责声明|声明|归档时间|信息来源|文章来源|发文机关|索引号|主题分类|成文日期|发布机构|扫一扫|微信|微博|返回顶部)"
+    r"\s*[】:：]?|©|\(c\)|Tel|TEL|电话[:：]|本报记者|本报通讯员|记者\s|通讯员\s)"
+)
+_BOILERPLATE_ANYWHERE = regex.compile(r"(?:版权所有|All Rights Reserved|未经授权|禁止转载|不得转载|本站部分内容|如有侵权|ICP备|公网安备|点击量[:：]?\s*\d|浏览次数[:：]?\s*\d)", regex.I)
+# (钟维) (常剑 付强 戴鹏) closing an article; also “(记者 张三)”.
+_BYLINE_END = regex.compile(r"[(（](?:(?:记者|通讯员|作者|文/图|文|图|摄)\s*)?\p{Han}{2,4}(?:[ 、,\u3000]+\p{Han}{2,4}){0,5}[)）]\s*$")
+_AUTHOR_LINE = regex.compile(r"^\s*(?:(?:记者|通讯员|文/图|文|图)\s*)?\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,3}){1,5}\s*$")
+_DATELINE = regex.compile(r"^\s*(?:本报讯|本报[\p{Han}]{0,4}电|新华社[\p{Han}]{0,6}电|[\p{Han}]{2,6}讯)")
+_LIST_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、]|[①②③④⑤⑥⑦⑧⑨⑩])")
+_DEBUG = False
+# "当事人(姓名或名称):…", "住所或地址:…": a form's field, complete as it stands.
+_FIELD_LINE = regex.compile(r"^[^,，。:：]{1,16}[:：]\S")
+_SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』]?|\n+")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str = "body"  # body, headline, author, boilerplate, byline
+    article: int = -1
+    duplicate_of: Optional[int] = None
+    continues: Optional[int] = None  # the cut paragraph whose sentence this one completes
+
+    @property
+    def cut_end(self) -> bool:
+        """Stops mid-sentence: the rest of the sentence is somewhere else."""
+        t = self.text.rstrip()
+        if self.kind != "body" or not t:
+            return False
+        if _BYLINE_END.search(t) or (len(t) < 60 and _FIELD_LINE.match(t)):
+            return False
+        return t[-1] not in _TERMINAL and not t.endswith("……")
+
+
+@dataclass(slots=True)
+class Article:
+    index: int
+    title: Optional[str] = None
+    title_span: Optional[tuple[int, int]] = None
+    byline: Optional[str] = None
+    paragraphs: list[int] = field(default_factory=list)
+    orphan: bool = False  # a fragment whose beginning is not on the page
+
+
+@dataclass(slots=True)
+class Page:
+    text: str
+    paragraphs: list[Paragraph]
+    articles: list[Article]
+
+    def article_text(self, article: Article) -> str:
+        return "\n".join(self.paragraphs[i].text for i in article.paragraphs)
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    out = []
+    for m in regex.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        out.append(Paragraph(len(out), s + lead, s + lead + len(stripped), stripped))
+    return out
+
+
+def _is_headline(p: Paragraph, nxt: Optional[Paragraph]) -> bool:
+    t = p.text
+    if len(t) > 40 or len(t) < 4:
+        return False
+    if _FIELD_LINE.match(t) and not t.endswith((":", "：")) and regex.match(r"^[^:：]*[(（]", t):
+        return False
+    if t[-1] in "。!?！？;；,，、" or t.startswith(("“", '"')):
+        return False
+    if _LIST_START.match(t):
+        return False
+    if nxt is None:
+        return False
+    # A headline stands above running text (or above a second title line).
+    return len(nxt.text) >= len(t) or nxt.text.startswith("——")
+
+
+def _joins_next(p: Paragraph, nxt: Optional[Paragraph], page: str) -> bool:
+    """True when a short line and the next one read as one sentence cut by a wrap:
+    the characters across the break occur together elsewhere on the page."""
+    if nxt is None or not p.text or not nxt.text:
+        return False
+    for across in (p.text[-2:] + nxt.text[:1], p.text[-1:] + nxt.text[:2]):
+        if len(across) == 3 and regex.fullmatch(r"\p{Han}{3}", across) and page.count(across) >= 1:
+            return True
+    return False
+
+
+def _classify(paras: list[Paragraph], page: str) -> None:
+    for i, p in enumerate(paras):
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        prev = paras[i - 1] if i > 0 else None
+        if _BOILERPLATE.match(p.text) or (len(p.text) < 80 and _BOILERPLATE_ANYWHERE.search(p.text)):
+            p.kind = "boilerplate"
+        elif regex.fullmatch(r"[(（][^()（）]{1,20}[)）]", p.text):
+            p.kind = "byline"
+        elif _AUTHOR_LINE.match(p.text) and prev is not None and prev.kind == "headline":
+            p.kind = "author"
+        elif p.text.startswith("——") and len(p.text) <= 45 and prev is not None and prev.kind == "headline":
+            p.kind = "headline"
+        elif _is_headline(p, nxt) and not _joins_next(p, nxt, page):
+            # Inside a running article a short title line is a section heading;
+            # after a byline, a cut paragraph or at the top it opens an article.
+            opens = prev is None or prev.kind in ("byline", "boilerplate", "headline") or prev.cut_end \
+                or bool(_BYLINE_END.search(prev.text)) or p.text.endswith((":", "："))
+            p.kind = "headline" if opens else "subhead"
+        elif len(p.text) <= 3 and not regex.search(r"\p{Han}{2}", p.text):
+            p.kind = "boilerplate"
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1) if regex.match(r"\p{Han}{2}", text[i:i + 2])}
+
+
+def _mark_duplicates(paras: list[Paragraph]) -> None:
+    seen: dict[str, int] = {}
+    for p in paras:
+        if p.kind not in ("body", "headline") or len(p.text) < 12:
+            continue
+        if p.text in seen:
+            p.duplicate_of = seen[p.text]
+        else:
+            seen[p.text] = p.index
+
+
+def segment(text: str, common_words: Optional[set[str]] = None) -> Page:
+    """Split normalized text into paragraphs and articles, rejoining cut columns."""
+    paras = split_paragraphs(text)
+    _classify(paras, text)
+    _mark_duplicates(paras)
+    articles = _assemble(paras, text)
+    return Page(text, paras, articles)
+
+
+def _assemble(paras: list[Paragraph], text: str) -> list[Article]:
+    live = [p for p in paras if p.duplicate_of is None and p.kind != "boilerplate"]
+    prev_of = {b.index: a for a, b in zip(live, live[1:])}
+
+    def may_continue(s: Paragraph) -> bool:
+        pr = prev_of.get(s.index)
+        if pr is None or pr.kind in ("headline", "author"):
+            return False
+        return pr.cut_end or pr.kind == "byline" or bool(_BYLINE_END.search(pr.text))
+
+    body = [p for p in live if p.kind == "body"]
+    joins = _match_cuts(paras, [p for p in body if p.cut_end], [p for p in body if may_continue(p)])
+    continues = {s: e for e, s in joins.items()}
+    for s_idx, e_idx in continues.items():
+        paras[s_idx].continues = e_idx
+
+    # Runs: stretches of the page read in order, broken at headlines, bylines
+    # and cut paragraphs. A run opened by a headline is an article; a run that
+    # completes a cut paragraph belongs to that paragraph's article; any other
+    # run is a fragment whose beginning is not on the page.
+    articles: list[Article] = []
+    run_of: dict[int, int] = {}
+    runs: list[list[int]] = []
+    run_article: list[Optional[int]] = []
+    run_source: list[Optional[int]] = []
+    byline_of_run: dict[int, str] = {}
+    title: list[Paragraph] = []
+    open_run = False
+    for p in live:
+        if p.kind == "subhead":
+            if runs and open_run is not False:
+                runs[-1].append(p.index)
+                run_of[p.index] = len(runs) - 1
+            continue
+        if p.kind in ("headline", "author"):
+            if p.kind == "headline" and title and not (p.text.startswith("——") or title[-1].text.endswith((":", "："))):
+                title = []
+            title.append(p)
+            open_run = False
+            continue
+        if p.kind == "byline":
+            if runs:
+                runs[-1].append(p.index)
+                run_of[p.index] = len(runs) - 1
+                byline_of_run[len(runs) - 1] = p.text.strip("()（） ")
+            open_run = False
+            continue
+        if title:
+            art = Article(len(articles), title=" ".join(t.text.lstrip("—") for t in title if t.kind == "headline"),
+                          title_span=(title[0].start, title[-1].end))
+            articles.append(art)
+            for t in title:
+                t.article = art.index
+            runs.append([p.index])
+            run_article.append(art.index)
+            run_source.append(None)
+            title = []
+        elif open_run and p.index not in continues:
+            runs[-1].append(p.index)
+        else:
+            runs.append([p.index])
+            run_article.append(None)
+            run_source.append(continues.get(p.index))
+        run_of[p.index] = len(runs) - 1
+        open_run = not p.cut_end
+        m = _BYLINE_END.search(p.text)
+        if m:
+            byline_of_run[len(runs) - 1] = m.group().strip().strip("()（）")
+            open_run = False
+    # A continuation takes the article of the run it completes; chains resolve in turn.
+    for _ in range(len(runs)):
+        changed = False
+        for r, src in enumerate(run_source):
+            if run_article[r] is None and src is not None and src in run_of:
+                a = run_article[run_of[src]]
+                if a is not None:
+                    run_article[r] = a
+                    changed = True
+        if not changed:
+            break
+    for r, members in enumerate(runs):
+        if run_article[r] is None:
+            art = Article(len(articles), orphan=True)
+            articles.append(art)
+            run_article[r] = art.index
+        for i in members:
+            paras[i].article = run_article[r]
+        if r in byline_of_run:
+            articles[run_article[r]].byline = byline_of_run[r]
+    for p in paras:
+        if p.duplicate_of is not None:
+            p.article = paras[p.duplicate_of].article
+        if p.article >= 0 and p.kind != "headline":
+            articles[p.article].paragraphs.append(p.index)
+    for a in articles:
+        a.paragraphs.sort()
+    return articles
+
+
+def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Paragraph]) -> dict[int, int]:
+    """Pair paragraphs cut mid-sentence with the paragraphs that complete them.
+
+    Evidence: the characters across the cut forming a word that the page uses
+    elsewhere, the two pieces sharing their topic (character pairs weighted by
+    how rare they are on the page), and standing next to each other. A pair
+    must clear a threshold; an unpaired continuation stays on its own.
+    """
+    if not ends or not starts:
+        return {}
+    page_text = "\n".join(p.text for p in paras)
+    df: dict[str, int] = {}
+    grams = {}
+    for p in paras:
+        g = _bigrams(p.text)
+        grams[p.index] = g
+        for x in g:
+            df[x] = df.get(x, 0) + 1
+    n = len(paras) + 1
+
+    def weights(indices: list[int]) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for i in indices:
+            for x in grams[i]:
+                out[x] = math.log(n / df[x])
+        return out
+
+    follows = {s.index: _follow(paras, s.index) for s in starts}
+    contexts = {e.index: _context_before(paras, e.index) for e in ends}
+    ctx_text = {i: "".join(paras[j].text for j in idx) for i, idx in contexts.items()}
+    fol_text = {i: "".join(paras[j].text for j in idx) for i, idx in follows.items()}
+    quads = {i: _rare_quads(t, page_text) for i, t in ctx_text.items()}
+    quads_f = {i: _rare_quads(t, page_text) for i, t in fol_text.items()}
+    levels = {i: _levels(t) for i, t in ctx_text.items()}
+    levels_f = {i: _levels(t) for i, t in fol_text.items()}
+    raw: dict[tuple[int, int], float] = {}
+    for e in ends:
+        ctx = weights(contexts[e.index])
+        for s in starts:
+            fol_idx = follows[s.index]
+            if s.index in contexts[e.index] or e.index in fol_idx:
+                continue
+            fol = weights(fol_idx)
+            total = sum(fol.values()) or 1.0
+            # How much of the continuation's distinctive vocabulary the cut article uses.
+            raw[e.index, s.index] = sum(v for k, v in fol.items() if k in ctx) / total
+    scored = []
+    for (ei, si), cover in raw.items():
+        others = [v for (e2, s2), v in raw.items() if s2 == si and e2 != ei]
+        # Topic counts relative to the other candidates: pieces of one page share words.
+        topic = cover - (sum(others) / len(others) if others else 0.0)
+        e, s_ = paras[ei], paras[si]
+        word = _across(e.text, s_.text, page_text)
+        adjacent = 0.3 if si == ei + 1 else 0.0
+        names = min(len(quads[ei] & quads_f[si]), 6) * 0.08
+        level = _level_agreement(levels[ei], levels_f[si])
+        scored.append((topic * 4 + word + adjacent + names + level, ei, si))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    if _DEBUG:
+        print(*[f"{e}->{s_}:{sc:.2f}" for sc, e, s_ in scored[:40]])
+    # The best set of joins overall, not the best join first: one strong but
+    # wrong pair must not take the piece that another cut needs.
+    e_ids = sorted({e for _, e, _ in scored})
+    s_ids = sorted({s_ for _, _, s_ in scored})
+    gain = [[0.0] * len(s_ids) for _ in e_ids]
+    for sc, ei, si in scored:
+        gain[e_ids.index(ei)][s_ids.index(si)] = max(0.0, sc - _JOIN_THRESHOLD)
+    joins = {}
+    for r, c in _max_assignment(gain):
+        if gain[r][c] > 0:
+            joins[e_ids[r]] = s_ids[c]
+    return joins
+
+
+_JOIN_THRESHOLD = 0.4
+
+
+def _max_assignment(gain: list[list[float]]) -> list[tuple[int, int]]:
+    """Rows to columns maximizing the total gain (Hungarian method, rows <= columns padded)."""
+    n_rows = len(gain)
+    n_cols = len(gain[0]) if gain else 0
+    n = max(n_rows, n_cols)
+    if n == 0:
+        return []
+    big = max((v for row in gain for v in row), default=0.0)
+    cost = [[(big - gain[i][j]) if i < n_rows and j < n_cols else big for j in range(n)] for i in range(n)]
+    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
+    p, way = [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [math.inf] * (n + 1)
+        used = [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], math.inf, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    return [(p[j] - 1, j - 1) for j in range(1, n + 1) if p[j] and p[j] - 1 < n_rows and j - 1 < n_cols]
+
+
+_LEVEL_WORD = regex.compile(r"(?:该|全|我|本)(市|县|区|州)|(?<=\p{Han})(市|县|区|州)(?:委|政府|人民政府|纪委)")
+
+
+def _levels(text: str) -> set[str]:
+    """Which kind of place the text speaks of: 该市/全县/区委 … → {"市"}, {"县"}, …"""
+    return {m.group(1) or m.group(2) for m in _LEVEL_WORD.finditer(text)}
+
+
+def _level_agreement(a: set[str], b: set[str]) -> float:
+    # 该市 continues an article about a city, not one about a county.
+    if not a or not b:
+        return 0.0
+    return 0.3 if a & b else -0.4
+
+
+def _rare_quads(text: str, page: str) -> set[str]:
+    """Four-character runs that recur on the page only a few times: names and terms."""
+    out = set()
+    for i in range(len(text) - 3):
+        q = text[i:i + 4]
+        if regex.fullmatch(r"\p{Han}{4}", q):
+            out.add(q)
+    return {q for q in out if page.count(q) <= 6}
+
+
+def _across(left: str, right: str, page: str) -> float:
+    """How well the characters across a cut read as one word used elsewhere on the page."""
+    left, right = left.rstrip(), right.lstrip()
+    for across in (left[-2:] + right[:1], left[-1:] + right[:2]):
+        if len(across) == 3 and regex.fullmatch(r"\p{Han}{3}", across) and across in page:
+            return 0.6
+    across = left[-1:] + right[:1]
+    if regex.fullmatch(r"\p{Han}{2}", across) and across in page:
+        return 0.3
+    return 0.0
+
+
+def _context_before(paras: list[Paragraph], idx: int) -> list[int]:
+    """The paragraphs of the cut paragraph's own stretch, back to its headline or byline."""
+    out: list[int] = []
+    size = 0
+    for p in reversed(paras[:idx + 1]):
+        if p.kind == "byline" or (p.index != idx and _BYLINE_END.search(p.text)):
+            break
+        if p.kind in ("boilerplate", "author") or p.duplicate_of is not None:
+            continue
+        if p.index != idx and p.cut_end:
+            break
+        out.append(p.index)
+        size += len(p.text)
+        if p.kind == "headline" or size > 1500:
+            break
+    return out
+
+
+def _follow(paras: list[Paragraph], idx: int) -> list[int]:
+    """The candidate continuation and what follows it, up to a byline, headline or cut."""
+    out: list[int] = []
+    size = 0
+    for p in paras[idx:]:
+        if p.kind in ("headline", "byline") and p.index != idx:
+            break
+        if p.kind == "boilerplate" or p.duplicate_of is not None:
+            continue
+        out.append(p.index)
+        size += len(p.text)
+        if _BYLINE_END.search(p.text) or p.cut_end or size > 600:
+            break
+    return out
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of text[start:end] as (start, end) pairs, closing quotes kept."""
+    out = []
+    s = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        e = m.end() if not m.group().startswith("\n") else m.start()
+        if e > s and text[s:e].strip():
+            out.append((s, e))
+        s = m.end()
+    if s < end and text[s:end].strip():
+        out.append((s, end))
+    return out
