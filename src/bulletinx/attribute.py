@@ -40,10 +40,12 @@ _DOMAINS: dict[str, str] = {
     "检察": "procuratorate", "人民检察": "procuratorate", "法院": "court", "人民法院": "court",
     "政务服务": "government", "人民政府": "government", "政府": "government", "网信": "government", "信访": "government",
     "退役军人事务": "civil_affairs", "乡村振兴": "agriculture", "扶贫": "agriculture", "审计": "audit",
+    "发展改革": "development_reform", "发展和改革": "development_reform", "农业开发": "finance", "农业综合开发": "finance",
+    "审判": "court", "国资": "finance", "国有资产监督管理": "finance", "经信": "industry", "粮食": "agriculture",
     "烟草专卖": "market_regulation", "邮政管理": "transport", "海关": "customs", "银保监": "finance",
 }
 _BODIES = (
-    "纪委监委 委员会 管委会 管理委员会 街道办事处 办事处 办公室 分局 局 厅 委 办 检察院 法院 院 支队 大队 中队 队 "
+    "警方 纪委监委 委员会 管委会 管理委员会 街道办事处 办事处 办公室 分局 局 厅 委 办 检察院 法院 院 支队 大队 中队 队 "
     "派出所 所 中心 部门 机关 站 政府 指挥部"
 ).split()
 
@@ -58,12 +60,19 @@ def _alt(words) -> str:
 _AGENCY = regex.compile(
     rf"(?P<name>(?:{_NAMED_PLACE}{{1,3}}|{_GENERIC_PLACE})"
     rf"(?:(?P<domain>{_alt(_DOMAINS)})(?:[、和及与](?:{_alt(_DOMAINS)}))*(?:等)?)"
-    rf"(?P<body>{_alt(_BODIES)})?)"
+    rf"(?P<body>{_alt(_BODIES)})?"
+    # A unit inside a body: 公安局禁毒大队, 财政局农业开发办公室, 公安交警部门.
+    rf"(?:(?:{_alt(_DOMAINS)})(?:{_alt(_BODIES)}))*)"
 )
+# A body named as what a case is handed to, or as the leadership a report thanks,
+# is not the one that did the work.
+_OBJECT_BEFORE = regex.compile(r"(?:移送|移交|交由|提请|报送|报请|提交|转交|送交|抄送|向|在)$")
+_LEADERSHIP_AFTER = regex.compile(r"^(?:的)?(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)")
 # Bodies named by their domain alone: 南县纪委监委, 县人民政府, 公安交警.
-_NO_BODY_NEEDED = {"纪委监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察"}
+_NO_BODY_NEEDED = {"纪委监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察",
+                   "公安", "消防", "交通警察"}
 # Words that end a run of text before a body's name: what precedes them is no part of it.
-_PREFIX_BREAK = regex.compile(r"(?:今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|[的了在对将已由向均被把从和与及同并等,、])")
+_PREFIX_BREAK = regex.compile(r"(?:往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|[的了在对将已由向均被把从和与及同并等,、])")
 # Short forms standing alone as the actor: "公安、文旅等部门" is caught above; these are the bare ones.
 _SHORT_ACTOR = regex.compile(r"(?<![\p{Han}])(?:人社|公安|市监|城管|住建|交警|税务|医保)(?=[、和与及]|联合|部门|等)")
 _BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线)")
@@ -90,7 +99,9 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
     for m in _AGENCY.finditer(text, start, end):
         if not m.group("body") and m.group("domain") not in _NO_BODY_NEEDED:
             continue
-        if _BAD_BODY_CONTEXT.match(text, m.end()):
+        if _BAD_BODY_CONTEXT.match(text, m.end()) or _LEADERSHIP_AFTER.match(text, m.end()):
+            continue
+        if _OBJECT_BEFORE.search(text, max(0, m.start() - 2), m.start()):
             continue
         # "建设" and "环境" alone are ordinary words: only with a proper body.
         if m.group("domain") in ("建设", "环境", "交通", "卫生", "就业", "安全生产") and m.group("body") in ("中心", "站", "所", "院", "办", None):
@@ -107,8 +118,10 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
 
 
 def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int, int], paragraph: tuple[int, int],
-               title: Optional[tuple[int, int]], agencies: list[AgencyMention]) -> Optional[AgencyMention]:
-    """The body that did or reported a figure: same clause, then sentence, paragraph, title."""
+               title: Optional[tuple[int, int]], agencies: list[AgencyMention],
+               lead: Optional[AgencyMention] = None) -> Optional[AgencyMention]:
+    """The body that did or reported a figure: same clause, then sentence, paragraph,
+    title, and last the body the article opens with."""
     def inside(a: AgencyMention, span) -> bool:
         return span is not None and span[0] <= a.start and a.end <= span[1]
 
@@ -128,6 +141,19 @@ def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int
         in_title = [a for a in agencies if inside(a, title)]
         if in_title:
             return in_title[0]
+    return lead
+
+
+def lead_agency(spans: list[tuple[int, int]], agencies: list[AgencyMention], budget: int = 300) -> Optional[AgencyMention]:
+    """The body an article is about: the first one its headline or opening lines name.
+    It reports every figure of the article that names no nearer body."""
+    for s, e in spans:
+        hit = next((a for a in agencies if s <= a.start and a.end <= min(e, s + budget)), None)
+        if hit is not None:
+            return hit
+        budget -= e - s
+        if budget <= 0:
+            break
     return None
 
 

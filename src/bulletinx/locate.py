@@ -49,12 +49,17 @@ class Locator:
         # The document's own unambiguous full names say which province it is about.
         provinces = Counter()
         for m in self.mentions:
-            if len(m.candidates) == 1 and not _is_scene(text, m):
+            # Media names (张家界新闻网) are no scene of a fact, but they do say the region.
+            if len(m.candidates) == 1 and not (_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _SCENE_AFTER.match(text, m.end)):
                 path = places.gazetteer().path(m.candidates[0])
                 if path:
                     provinces[path[0].code] += 2 if m.kind in ("full", "zone") else 1
         if not hints and provinces:
             hints.append(provinces.most_common(1)[0][0])
+        # Prefectures named without ambiguity settle county names shared across provinces.
+        for m in self.mentions:
+            if len(m.candidates) == 1 and m.candidates[0].level == 2 and m.candidates[0].code not in hints:
+                hints.append(m.candidates[0].code)
         self.hints = hints
         self._resolved: dict[int, Optional[Division]] = {}
 
@@ -123,10 +128,27 @@ class Locator:
         return None
 
     def fact_place(self, article: Optional[Division], q_start: int, clause: tuple[int, int],
-                   sentence: tuple[int, int]) -> Optional[Division]:
-        """Narrow the article's place by the one sub-place its sentence names before the figure."""
+                   sentence: tuple[int, int], paragraph: Optional[tuple[int, int]] = None) -> Optional[Division]:
+        """Narrow the article's place by the one sub-place named before the figure:
+        in its own part of the sentence (up to a semicolon), else earlier in the
+        sentence, else earlier in the paragraph. A list of places means a sum."""
+        group_start = sentence[0]
+        for m in regex.finditer(r"[;；]", self.text[sentence[0]:q_start]):
+            group_start = sentence[0] + m.end()
+        spans = [(group_start, q_start), (sentence[0], group_start)]
+        if paragraph is not None and paragraph[0] < sentence[0]:
+            spans.append((paragraph[0], sentence[0]))
+        for lo, hi in spans:
+            found = self._sub_places(article, lo, hi)
+            if found == "list":
+                return article
+            if found is not None:
+                return found
+        return article
+
+    def _sub_places(self, article: Optional[Division], lo: int, hi: int):
         cands: list[Division] = []
-        for i in self._in(sentence[0], q_start):
+        for i in self._in(lo, hi):
             m = self.mentions[i]
             if m.kind == "town" or _is_scene(self.text, m):
                 continue
@@ -136,12 +158,14 @@ class Locator:
             if article is not None and (not _is_under(d, article) or d.code == article.code):
                 continue
             if _LIST_SEP.match(self.text, m.end) or (m.start > 0 and self.text[m.start - 1] in "、和及与"):
-                return article  # a list of places: the figure is their sum
+                return "list"  # a list of places: the figure is their sum
             cands.append(d)
-        distinct = {d.code for d in cands}
-        if len(distinct) == 1:
-            return cands[0] if article is not None or self._confident(cands[0]) else article
-        return article
+        if not cands:
+            return None
+        last = cands[-1]
+        if article is None and not self._confident(last):
+            return None
+        return last
 
     def _confident(self, d: Division) -> bool:
         return not self.hints or any(_is_under(d, places.gazetteer().get(h)) for h in self.hints if places.gazetteer().get(h))

@@ -78,7 +78,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Example", "Failure", "Rule", "RuleError", "RuleFile", "RuleSet", "CompiledRule",
-    "builtin_rule_files", "check_example", "load_rules", "run_examples",
+    "builtin_rule_files", "check_example", "load_rules", "rules_in_file", "run_examples",
 ]
 
 RULES_DIR = Path(__file__).with_name("rules")
@@ -153,6 +153,9 @@ _LEAD_IN = regex.compile(
     r"分别为|分别是|分别达|分别|(?<![为除])了|(?<![目])的|(?<![存现实所正])在)+$"
 )
 _CONTINUES = ("其中",)
+# Pinyin glosses some sites print after characters: 培训(xùn). They would
+# break every literal a pattern looks for.
+_PINYIN = regex.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}\)")
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,8 @@ class RuleSet:
         cut = _FIRST_BREAK.search(after)
         if cut is not None:
             after = after[:cut.start()]
+        if "(" in after:
+            after = _PINYIN.sub("", after)
         best: Optional[CompiledRule] = None
         best_key: tuple = ()
         rules = group.rules
@@ -279,6 +284,17 @@ class RuleSet:
 
 
 def _clause(before: str) -> str:
+    """The part of ``before`` that patterns see.
+
+    >>> _clause("今年刑事拘留97人,移送起诉")
+    '移送起诉'
+    >>> _clause("侦破案件36起,其中部督案件")
+    '侦破案件36起、其中部督案件'
+    >>> _clause("全年培训(xùn)共计")
+    '全年培训'
+    """
+    if "(" in before:
+        before = _PINYIN.sub("", before)
     m = _LAST_BREAK.search(before)
     clause = before[m.end():] if m else before
     if m is not None and clause.lstrip().startswith(_CONTINUES):
@@ -442,9 +458,12 @@ def load_rules(extra_files: Sequence[Union[str, Path]] = ()) -> RuleSet:
     naming the file, the rule id and the field of the first problem found.
     The built-in set is compiled once per process.
     """
-    if not extra_files:
+    builtin = {p.resolve() for p in builtin_rule_files()}
+    # A built-in file named again (`rules test` on one of them) is already loaded.
+    extra = [Path(p) for p in extra_files if Path(p).resolve() not in builtin]
+    if not extra:
         return _builtin_ruleset()
-    sources = list(_builtin_sources()) + [_read(Path(p), user=True) for p in extra_files]
+    sources = list(_builtin_sources()) + [_read(p, user=True) for p in extra]
     return _build(sources)
 
 
@@ -675,6 +694,13 @@ def check_example(ruleset: RuleSet, rule: CompiledRule, index: int) -> Optional[
                    tuple(_describe(f) for f in facts))
 
 
+def rules_in_file(path: Union[str, Path]) -> tuple[RuleSet, list[CompiledRule]]:
+    """The rule set a file's examples run against (built-in rules plus the file), and the file's rules."""
+    path = Path(path)
+    ruleset = load_rules(extra_files=[path])
+    return ruleset, ruleset.from_file(_label(path))
+
+
 def run_examples(target: Union[RuleSet, str, Path]) -> list[Failure]:
     """Run examples: every rule's of a RuleSet, or those of one rule file.
 
@@ -684,9 +710,7 @@ def run_examples(target: Union[RuleSet, str, Path]) -> list[Failure]:
     if isinstance(target, RuleSet):
         ruleset, rules = target, list(target.rules)
     else:
-        path = Path(target)
-        ruleset = load_rules(extra_files=[path])
-        rules = ruleset.from_file(_label(path))
+        ruleset, rules = rules_in_file(target)
     failures = []
     for rule in rules:
         for i in range(len(rule.examples)):

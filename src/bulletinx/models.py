@@ -10,7 +10,7 @@ Direction = Literal["increase", "decrease"]
 Modality = Literal["actual", "planned", "target"]
 Unit = Literal[
     "CNY", "USD", "km", "m", "km2", "m2", "mu", "ha", "t", "kg", "g", "percent", "pp",
-    "day", "month", "year", "hour", "t/yr", "CNY/mu", "count",
+    "day", "month", "year", "hour", "t/yr", "CNY/mu", "count", "m3", "kWh", "permille", "times",
 ]
 
 

@@ -22,6 +22,11 @@ _FULLWIDTH.update({0x2014: 0x2014, 0x2013: 0x2014, 0x2015: 0x2014, 0x2012: 0x201
 _WRAPPED_NUMBER = regex.compile(r"(?<=[\p{Han}，,、：:（(][^\n]{0,200}\d)[ \t]*\n[ \t]*(?=\d{1,3}(?:[.,]\d|\d{0,3}\p{Han}|%))")
 
 
+# Pinyin glosses that some sites print after characters: 培訓(xùn), 萬(wàn).
+_PINYIN_GLOSS = r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+_REMOVABLE = regex.compile(_WRAPPED_NUMBER.pattern + "|" + _PINYIN_GLOSS)
+
+
 @cache
 def _t2s():
     try:
@@ -56,9 +61,9 @@ class Normalized:
         self.original = original
         text = simplify(original.translate(_FULLWIDTH))
         removed: list[int] = []
-        if "\n" in text:
+        if "\n" in text or "(" in text:
             pieces, last = [], 0
-            for m in _WRAPPED_NUMBER.finditer(text):
+            for m in _REMOVABLE.finditer(text):
                 pieces.append(text[last:m.start()])
                 removed.extend(range(m.start(), m.end()))
                 last = m.end()

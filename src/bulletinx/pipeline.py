@@ -65,13 +65,18 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
     period_starts = [p[0] for p in periods]
 
     article_places = {}
+    article_leads = {}
     for art in page.articles:
-        body = [(page.paragraphs[i].start, page.paragraphs[i].end) for i in art.paragraphs]
+        body = [(page.paragraphs[i].start, page.paragraphs[i].end) for i in art.paragraphs
+                if page.paragraphs[i].kind != "boilerplate"]
         article_places[art.index] = locator.article_place(art.title_span, body, art.orphan)
+        article_leads[art.index] = attribute.lead_agency(([art.title_span] if art.title_span else []) + body, agencies)
     # A titled article without a place of its own is about the document's place;
     # so is everything on a page that has no headline at all (a web page's text).
     doc_place = next((article_places[a.index] for a in page.articles if not a.orphan and article_places[a.index]), None)
-    untitled = all(a.orphan for a in page.articles)
+    # A page with at most one headline is one story (a web page, a report):
+    # its untitled stretches are that story's, not fragments of others.
+    untitled = sum(1 for a in page.articles if not a.orphan) <= 1
     if doc_place is None:
         doc_place = locator.dominant_place()
 
@@ -80,6 +85,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                                byline=a.byline) for a in page.articles}
     facts: list[Fact] = []
     seen_sentences: set[str] = set()
+    seen_figures: set[str] = set()
     for para in page.paragraphs:
         if para.duplicate_of is not None or para.kind in ("boilerplate", "byline", "author") or para.article < 0:
             continue
@@ -103,6 +109,12 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 seen_sentences.add(sent_text)
             if duplicate:
                 continue
+            # A figure printed again in the same words (headline and body, a
+            # summary box) is one fact.
+            echo = t[max(para.start, q.start - 6):q.end]
+            if len(echo) - (q.end - q.start) >= 4 and echo in seen_figures:
+                continue
+            seen_figures.add(echo)
             c_start = s_start
             for m in _CLAUSE_BREAK.finditer(t, s_start, q.start):
                 c_start = m.end()
@@ -138,13 +150,13 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 if nth < len(items):
                     label = items[nth]
             # place
-            place = locator.fact_place(art_place, q.start, (c_start, c_end), (s_start, s_end))
+            place = locator.fact_place(art_place, q.start, (c_start, c_end), (s_start, s_end), (para.start, para.end))
             locality = None
             if place is not None:
                 town = locator.town_for(place, (s_start, s_end))
                 locality = Locality(**to_locality(place, town))
             ag = attribute.agency_for(q.start, (c_start, c_end), (s_start, s_end), (para.start, para.end),
-                                      art.title_span, agencies)
+                                      art.title_span, agencies, article_leads[art.index])
             pi = bisect_right(period_starts, q.start) - 1
             period = None
             for j in range(pi, -1, -1):

@@ -30,7 +30,9 @@ _UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "平方公里": ("km2", 1.0, None), "平方千米": ("km2", 1.0, None), "平方米": ("m2", 1.0, None),
     "平米": ("m2", 1.0, None), "亩": ("mu", 1.0, None), "公顷": ("ha", 1.0, None),
     "吨": ("t", 1.0, None), "公斤": ("kg", 1.0, None), "千克": ("kg", 1.0, None), "克": ("g", 1.0, None),
-    "斤": ("kg", 0.5, None),
+    "斤": ("kg", 0.5, None), "毫米": ("m", 0.001, None), "厘米": ("m", 0.01, None),
+    "立方米": ("m3", 1.0, None), "千瓦时": ("kWh", 1.0, None), "度电": ("kWh", 1.0, None), "度": ("kWh", 1.0, None),
+    "‰": ("permille", 1.0, None), "圆": ("CNY", 1.0, None), "圆整": ("CNY", 1.0, None), "元整": ("CNY", 1.0, None),
     # shares and changes
     "%": ("percent", 1.0, None), "个百分点": ("pp", 1.0, None), "百分点": ("pp", 1.0, None),
     # durations
@@ -70,6 +72,7 @@ _PATTERN = regex.compile(
     (?:
         百分之(?P<pct>[{_CN}点]+)
       | (?P<cheng>[{_CN_DIGIT}]|\d)成(?![为立功果绩效熟本交员])
+      | (?<=(?:人口|人数|户籍人口|常住人口)(?:总数|总量)?(?:为|达到|达|约|近|有|共)?)(?P<pop>{_ARABIC})(?P<popmag>万|亿)(?![\p{{Han}}%\d])
       | (?P<num>{_ARABIC}|[{_CN}]+)
         (?P<in1>余|多)?
         (?P<mag>万亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分))?
@@ -83,6 +86,7 @@ _PATTERN = regex.compile(
 
 # Contexts in which a numeral is no quantity, looked at just before it.
 _ORDINAL_BEFORE = regex.compile(r"(?:第|No\.|NO\.|编号|序号|代码|邮编|点击量?|阅读量?|浏览量?|访问量)[::]?\s*$")
+# 数十人, 几百家, 成千: vague sizes, only before Chinese numerals (人数98人 is exact).
 _VAGUE_BEFORE = regex.compile(r"(?:数|几|若干|成)$")
 _CLOCK_BEFORE = regex.compile(r"\d\s*[时点:]\s*$")
 # A range: "3至5人", "41.65%至303.53%", "5-10万元"; the low end just before.
@@ -157,6 +161,10 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
 
 def _quantity(text: str, m) -> Optional[Quantity]:
     s, e = m.start(), m.end()
+    if m.group("pop"):
+        # 人口40万: a population with its measure word left out.
+        value = parse_number(m.group("pop")) * _MAGNITUDE[m.group("popmag")]
+        return Quantity(s, e, value, "count", "人", _qualifier(m))
     num_start = m.start("pct") - 3 if m.group("pct") else (m.start("cheng") if m.group("cheng") else m.start("num"))
     before = text[max(0, num_start - 8):num_start] if not m.group("pre") else text[max(0, s - 8):s]
     chinese = False
@@ -179,14 +187,20 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         chinese = not num[0].isdigit()
         unit_text = m.group("unit")
         unit, factor, measure = _UNITS[unit_text]
-        if _ORDINAL_BEFORE.search(before) or _VAGUE_BEFORE.search(before):
+        if unit_text == "度" and not m.group("mag"):
+            return None  # 30度 is a temperature or an angle; 43万度 is electricity
+        if _ORDINAL_BEFORE.search(before) or (chinese and _VAGUE_BEFORE.search(before)):
             return None
         if unit == "count" and measure == "分" and (chinese or _CLOCK_BEFORE.search(before)):
             return None  # 十分重要, 10时30分
         if not chinese and (text[num_start - 1:num_start].isascii() and text[num_start - 1:num_start].isalpha()):
             return None  # G60, K3: codes
-        if num_start > 0 and text[num_start - 1] in "·.-/" and num_start > 1 and text[num_start - 2].isdigit():
-            return None  # 3·1, 2.5.1, 12/30: codes and dates
+        if num_start > 1 and text[num_start - 1] in "·.-/" and text[num_start - 2].isdigit():
+            run = regex.search(r"[\d.]+$", text[max(0, num_start - 12):num_start - 1]).group()
+            lead = text[num_start - 1 - len(run) - 1:num_start - 1 - len(run)] if num_start - 1 - len(run) > 0 else ""
+            # 5-10万元 is a range; 3·1, 2.5.1, 12/30 and 010-8888 are codes and dates.
+            if not (text[num_start - 1] == "-" and len(run) <= 4 and lead not in ("-", "/", ".") and not lead.isdigit()):
+                return None
         if chinese:
             if len(num) == 1 and num in "十百千万亿拾佰仟" and not (m.group("in1") or m.group("in2")):
                 return None  # 千人计划, 百人团队: names, not counts
@@ -199,8 +213,10 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         if m.group("mag"):
             value *= _MAGNITUDE[m.group("mag")]
         value *= factor
-        if chinese and value == 1 and unit == "count":
-            return None  # 一次性, 一批, 一个: rarely a reported figure
+        if chinese and value < 10 and not m.group("mag"):
+            # 两批, 三轮, 二期, 三次产业, 一个月, 四个配套办法: single Chinese digits
+            # name steps, phases and slogans far more often than they report a figure.
+            return None
         if chinese and unit == "count" and value < 10 and _SLOGAN_AFTER.match(text, e):
             return None
         rng = _RANGE_LOW.search(text, max(0, num_start - 20), num_start) if num_start else None

@@ -25,13 +25,15 @@ _BOILERPLATE = regex.compile(
     r"免责声明|声明|归档时间|信息来源|文章来源|发文机关|索引号|主题分类|成文日期|发布机构|扫一扫|微信|微博|返回顶部)"
     r"\s*[】:：]?|©|\(c\)|Tel|TEL|电话[:：]|本报记者|本报通讯员|记者\s|通讯员\s)"
 )
-_BOILERPLATE_ANYWHERE = regex.compile(r"(?:版权所有|All Rights Reserved|未经授权|禁止转载|不得转载|本站部分内容|如有侵权|ICP备|公网安备|点击量[:：]?\s*\d|浏览次数[:：]?\s*\d)", regex.I)
+_BOILERPLATE_ANYWHERE = regex.compile(r"(?:(?:来源|作者|编辑|责任编辑|发布时间|浏览次数|阅读次数)[:：]|^\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}|版权所有|All Rights Reserved|未经授权|禁止转载|不得转载|本站部分内容|如有侵权|ICP备|公网安备|点击量[:：]?\s*\d|浏览次数[:：]?\s*\d)", regex.I)
 # (钟维) (常剑 付强 戴鹏) closing an article; also “(记者 张三)”.
 _BYLINE_END = regex.compile(r"[(（](?:(?:记者|通讯员|作者|文/图|文|图|摄)\s*)?\p{Han}{2,4}(?:[ 、,\u3000]+\p{Han}{2,4}){0,5}[)）]\s*$")
 _AUTHOR_LINE = regex.compile(r"^\s*(?:(?:记者|通讯员|文/图|文|图)\s*)?\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,3}){1,5}\s*$")
 _DATELINE = regex.compile(r"^\s*(?:本报讯|本报[\p{Han}]{0,4}电|新华社[\p{Han}]{0,6}电|[\p{Han}]{2,6}讯)")
 _LIST_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、]|[①②③④⑤⑥⑦⑧⑨⑩])")
 _DEBUG = False
+# Site furniture, recognisable only on short lines.
+_NAVIGATION = regex.compile(r"导航|菜单|站内搜|网站地图|无障碍|繁体|简体|登录|注册|搜索|热门|专题|栏目|频道|返回|更多")
 # "当事人(姓名或名称):…", "住所或地址:…": a form's field, complete as it stands.
 _FIELD_LINE = regex.compile(r"^[^,，。:：]{1,16}[:：]\S")
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』]?|\n+")
@@ -123,7 +125,8 @@ def _classify(paras: list[Paragraph], page: str) -> None:
     for i, p in enumerate(paras):
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         prev = paras[i - 1] if i > 0 else None
-        if _BOILERPLATE.match(p.text) or (len(p.text) < 80 and _BOILERPLATE_ANYWHERE.search(p.text)):
+        if _BOILERPLATE.match(p.text) or (len(p.text) < 80 and _BOILERPLATE_ANYWHERE.search(p.text)) \
+                or (len(p.text) <= 20 and _NAVIGATION.search(p.text)):
             p.kind = "boilerplate"
         elif regex.fullmatch(r"[(（][^()（）]{1,20}[)）]", p.text):
             p.kind = "byline"
