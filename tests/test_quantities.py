@@ -252,11 +252,8 @@ CHINESE_NUMERALS = [
          found=[(15250, "CNY", None, "exact")]),
     Case(id="liang-yi-yuan", text="撬动社会资本投入两亿元。",
          found=[(200000000, "CNY", None, "exact")]),
-    pytest.param(
-        Case(id="chinese-decimal-wan-yuan", text="帮助企业融资三点五万元。",
-             found=[(35000, "CNY", None, "exact")]),
-        marks=pytest.mark.xfail(strict=True, reason="三点五万元: the numeral pattern stops at 点 and reads 五万元 (50000)"),
-    ),
+    Case(id="chinese-decimal-wan-yuan", text="帮助企业融资三点五万元。",
+         found=[(35000, "CNY", None, "exact")]),
 ]
 
 QUALIFIERS = [
@@ -308,31 +305,16 @@ QUALIFIERS = [
          found=[(71540000, "CNY", None, "at_least")]),
     Case(id="yu-and-yishang-both", text="带动周边群众增收200余万元以上。",
          found=[(2000000, "CNY", None, "at_least")]),
-    pytest.param(
-        Case(id="jin-before-bare-qian", text="近千名党员干部参与防汛值守。",
-             found=[(1000, "count", "名", "approx")]),
-        marks=pytest.mark.xfail(strict=True, reason="近千名: a lone 千 is dropped as a name (千人计划) even after a qualifier"),
-    ),
-    pytest.param(
-        Case(id="yu-before-bare-wan", text="受益群众逾万人。",
-             found=[(10000, "count", "人", "at_least")]),
-        marks=pytest.mark.xfail(strict=True, reason="逾万人: a lone 万 is dropped even after a qualifier"),
-    ),
-    pytest.param(
-        Case(id="yu-before-bare-bai", text="帮扶逾百家中小微企业纾困解难。",
-             found=[(100, "count", "家", "at_least")]),
-        marks=pytest.mark.xfail(strict=True, reason="逾百家: a lone 百 is dropped even after a qualifier"),
-    ),
-    pytest.param(
-        Case(id="shang-only-before-round-numbers", text="每户可获得建房补贴5000元,再加上3000元奖励。",
-             found=[(5000, "CNY", None, "exact"), (3000, "CNY", None, "exact")]),
-        marks=pytest.mark.xfail(strict=True, reason="加上3000元: prefix 上 (meant for 上万/上千) turns any number after 上 into approx"),
-    ),
-    pytest.param(
-        Case(id="duo-of-next-word", text="县应急管理局抽调专家15人多次深入企业开展指导。",
-             found=[(15, "count", "人", "exact")]),
-        marks=pytest.mark.xfail(strict=True, reason="15人多次: suffix 多 of the next word 多次 makes 15人 at_least"),
-    ),
+    Case(id="jin-before-bare-qian", text="近千名党员干部参与防汛值守。",
+         found=[(1000, "count", "名", "approx")]),
+    Case(id="yu-before-bare-wan", text="受益群众逾万人。",
+         found=[(10000, "count", "人", "at_least")]),
+    Case(id="yu-before-bare-bai", text="帮扶逾百家中小微企业纾困解难。",
+         found=[(100, "count", "家", "at_least")]),
+    Case(id="shang-only-before-round-numbers", text="每户可获得建房补贴5000元,再加上3000元奖励。",
+         found=[(5000, "CNY", None, "exact"), (3000, "CNY", None, "exact")]),
+    Case(id="duo-of-next-word", text="县应急管理局抽调专家15人多次深入企业开展指导。",
+         found=[(15, "count", "人", "exact")]),
 ]
 
 RANGES = [
@@ -354,11 +336,8 @@ RANGES = [
          found=[(150000000, "CNY", None, "exact", 200000000)]),
     Case(id="percent-hyphen", text="综合能耗下降15%-20%。",
          found=[(15, "percent", None, "exact", 20)]),
-    pytest.param(
-        Case(id="hyphen-between-digits", text="对个人给予5-10万元奖励。",
-             found=[(50000, "CNY", None, "exact", 100000)]),
-        marks=pytest.mark.xfail(strict=True, reason="5-10万元: a hyphen between digits is taken for a code (like 12/30) and the quantity is dropped"),
-    ),
+    Case(id="hyphen-between-digits", text="对个人给予5-10万元奖励。",
+         found=[(50000, "CNY", None, "exact", 100000)]),
     Case(id="from-to-is-no-range", text="办理时限由20天压缩至5天。",
          found=[(20, "day", None, "exact"), (5, "day", None, "exact")]),
     Case(id="percent-rises-to", text="森林覆盖率从58.2%提高至59.6%。",
@@ -482,16 +461,10 @@ LINE_WRAPS = [
          found=[(12, "count", "名", "exact")]),
     Case(id="figure-ends-line", text="查处违法行为36起\n12月起开展专项整治",
          found=[(36, "count", "起", "exact")]),
-    pytest.param(
-        Case(id="decimal-point-ends-line", text="完成固定资产投资3.\n5亿元。",
-             found=[(350000000, "CNY", None, "exact")]),
-        marks=pytest.mark.xfail(strict=True, reason="3.\\n5亿元: a wrap after the decimal point is not joined, 5亿元 is read"),
-    ),
-    pytest.param(
-        Case(id="decimal-point-starts-line", text="完成固定资产投资12\n.5亿元。",
-             found=[(1250000000, "CNY", None, "exact")]),
-        marks=pytest.mark.xfail(strict=True, reason="12\\n.5亿元: a wrap before the decimal point is not joined, 5亿元 is read"),
-    ),
+    Case(id="decimal-point-ends-line", text="完成固定资产投资3.\n5亿元。",
+         found=[(350000000, "CNY", None, "exact")]),
+    Case(id="decimal-point-starts-line", text="完成固定资产投资12\n.5亿元。",
+         found=[(1250000000, "CNY", None, "exact")]),
 ]
 
 THOUSANDS_VS_SENTENCE_COMMA = [
@@ -511,11 +484,8 @@ THOUSANDS_VS_SENTENCE_COMMA = [
          found=[(120000, "CNY", None, "exact")]),
     Case(id="percent-after-comma", text="分别增长5,6个百分点。",
          found=[(6, "pp", None, "exact")]),
-    pytest.param(
-        Case(id="full-width-comma-is-a-sentence-comma", text="全年共查处违法行为56，125家企业完成整改。",
-             found=[(125, "count", "家", "exact")]),
-        marks=pytest.mark.xfail(strict=True, reason="56，125家: normalize turns the sentence comma ， into , and 56,125 is read as one number"),
-    ),
+    Case(id="full-width-comma-is-a-sentence-comma", text="全年共查处违法行为56，125家企业完成整改。",
+         found=[(125, "count", "家", "exact")]),
 ]
 
 POSITIVE = dict(
@@ -625,31 +595,13 @@ TRAPS_SLOGANS = [
     Trap(id="vague-ruogan", text="出台若干条措施。", trap="若干条"),
     Trap(id="cheng-qian", text="成千名志愿者投入抗洪。", trap="成千名"),
     Trap(id="wu-hu-si-hai", text="欢迎五湖四海的客商来此投资。", trap="五湖四海"),
-    pytest.param(
-        Trap(id="liang-ge-weihu-unquoted", text="坚决做到两个维护。", trap="两个维护"),
-        marks=pytest.mark.xfail(strict=True, reason="两个维护: _SLOGAN_AFTER uses ^ with .match(text, pos), which never matches past 0, so the slogan check is dead"),
-    ),
-    pytest.param(
-        Trap(id="si-ge-yishi", text="增强四个意识、坚定四个自信。", trap="四个意识"),
-        marks=pytest.mark.xfail(strict=True, reason="四个意识: same dead _SLOGAN_AFTER check, read as 4 个"),
-    ),
-    pytest.param(
-        Trap(id="zuihou-yi-gongli-unquoted", text="着力打通服务群众最后一公里。", trap="一公里"),
-        marks=pytest.mark.xfail(strict=True, reason="最后一公里 without quotation marks is read as 1 km"),
-    ),
-    pytest.param(
-        Trap(id="ba-xiang-guiding", text="严格落实中央八项规定精神。", trap="八项"),
-        marks=pytest.mark.xfail(strict=True, reason="中央八项规定 is read as 8 项"),
-    ),
-    pytest.param(
-        Trap(id="wu-wei-yi-ti-unquoted", text="统筹推进五位一体总体布局。", trap="五位"),
-        marks=pytest.mark.xfail(strict=True, reason="五位一体 without quotation marks is read as 5 位"),
-    ),
-    pytest.param(
-        Trap(id="san-zhi-yi-fu-unquoted", text="今年招募三支一扶人员45名。", trap="三支",
-             found=[(45, "count", "名", "exact")]),
-        marks=pytest.mark.xfail(strict=True, reason="三支一扶 without quotation marks is read as 3 支"),
-    ),
+    Trap(id="liang-ge-weihu-unquoted", text="坚决做到两个维护。", trap="两个维护"),
+    Trap(id="si-ge-yishi", text="增强四个意识、坚定四个自信。", trap="四个意识"),
+    Trap(id="zuihou-yi-gongli-unquoted", text="着力打通服务群众最后一公里。", trap="一公里"),
+    Trap(id="ba-xiang-guiding", text="严格落实中央八项规定精神。", trap="八项"),
+    Trap(id="wu-wei-yi-ti-unquoted", text="统筹推进五位一体总体布局。", trap="五位"),
+    Trap(id="san-zhi-yi-fu-unquoted", text="今年招募三支一扶人员45名。", trap="三支",
+         found=[(45, "count", "名", "exact")]),
 ]
 
 TRAPS_PLACE_NAMES = [
@@ -662,18 +614,9 @@ TRAPS_PLACE_NAMES = [
     Trap(id="wan-jia-li", text="万家丽路沿线完成立面改造。", trap="万家丽"),
     Trap(id="shi-ba-dong", text="十八洞村游客接待中心投入使用。", trap="十八洞村"),
     Trap(id="wu-li-pai", text="五里牌街道开展消防演练。", trap="五里牌"),
-    pytest.param(
-        Trap(id="san-tai-xian", text="三台县应急管理局开展防汛检查。", trap="三台县"),
-        marks=pytest.mark.xfail(strict=True, reason="三台县 (a county) is read as 3 台"),
-    ),
-    pytest.param(
-        Trap(id="qi-tai-he", text="七台河市召开安全生产调度会。", trap="七台河"),
-        marks=pytest.mark.xfail(strict=True, reason="七台河市 (a city) is read as 7 台"),
-    ),
-    pytest.param(
-        Trap(id="wu-jia-qu", text="五家渠市组织开展消防安全检查。", trap="五家渠"),
-        marks=pytest.mark.xfail(strict=True, reason="五家渠市 (a city) is read as 5 家"),
-    ),
+    Trap(id="san-tai-xian", text="三台县应急管理局开展防汛检查。", trap="三台县"),
+    Trap(id="qi-tai-he", text="七台河市召开安全生产调度会。", trap="七台河"),
+    Trap(id="wu-jia-qu", text="五家渠市组织开展消防安全检查。", trap="五家渠"),
 ]
 
 TRAPS_TITLES_CODES_PHONES = [
@@ -703,14 +646,8 @@ TRAPS_TITLES_CODES_PHONES = [
     Trap(id="credit-code", text="统一社会信用代码:91430600MA4L3X2K7B", trap="91430600MA4L3X2K7B"),
     Trap(id="plate-number", text="民警对湘F12345小型轿车依法查处。", trap="F12345"),
     Trap(id="section-number", text="执行标准GB 2762-2022。", trap="2762-2022"),
-    pytest.param(
-        Trap(id="view-count-in-words", text="浏览次数:1203次", trap="1203次"),
-        marks=pytest.mark.xfail(strict=True, reason="浏览次数:1203次 is a page-view counter; only 浏览量/点击量 are recognised"),
-    ),
-    pytest.param(
-        Trap(id="street-address", text="嫌疑人住某小区3栋2单元。", trap="3栋2单元"),
-        marks=pytest.mark.xfail(strict=True, reason="3栋2单元 (an address) is read as 3 栋 and 2 单"),
-    ),
+    Trap(id="view-count-in-words", text="浏览次数:1203次", trap="1203次"),
+    Trap(id="street-address", text="嫌疑人住某小区3栋2单元。", trap="3栋2单元"),
 ]
 
 TRAPS = dict(

@@ -16,7 +16,6 @@ from .errors import BulletinxError
 
 app = typer.Typer(
     name="bulletinx",
-    help="Turn Chinese local-government bulletins into typed fact records (JSON Lines).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -31,7 +31,7 @@ def _console() -> Console:
     console = Console(file=sys.stdout, highlight=False)
     if not console.is_terminal:
         # Piped output is read by grep and diff: one row per line, never cut.
-        console = Console(file=sys.stdout, highlight=False, width=200, no_color=True)
+        console = Console(file=sys.stdout, highlight=False, width=400, no_color=True)
     return console
 
 

@@ -12,14 +12,16 @@ from functools import cache
 
 import regex
 
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+# The full-width comma stays: it separates clauses, and `56，125家` is two
+# figures where `56,125家` would be one.
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if c != 0xFF0C}
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
 # Dashes that mean "to" in ranges all behave like one.
 _FULLWIDTH.update({0x2014: 0x2014, 0x2013: 0x2014, 0x2015: 0x2014, 0x2012: 0x2014, 0xFE63: 0x2D})
 
 # A digit, a line break (possibly with spaces), a digit, where the line before
 # carries running text: the break cut a number in two.
-_WRAPPED_NUMBER = regex.compile(r"(?<=[\p{Han}，,、：:（(][^\n]{0,200}\d)[ \t]*\n[ \t]*(?=\d{1,3}(?:[.,]\d|\d{0,3}\p{Han}|%))")
+_WRAPPED_NUMBER = regex.compile(r"(?<=[\p{Han}，,、：:（(][^\n]{0,200}\d\.?)[ \t]*\n[ \t]*(?=\.?\d{1,3}(?:[.,]\d|\d{0,3}\p{Han}|%))")
 
 
 # Pinyin glosses that some sites print after characters: 培訓(xùn), 萬(wàn).

@@ -41,7 +41,7 @@ _UNITS: dict[str, tuple[str, float, Optional[str]]] = {
 }
 COUNT_MEASURES = (
     "人次 户次 车次 辆次 架次 场次 批次 人 名 起 件 次 个 家 台 辆 份 户 处 株 棵 条 场 支 项 套 轮 "
-    "所 座 口 册 间 栋 幢 盏 只 头 批 宗 例 位 组 张 本 块 根 部 篇 期 门 艘 架 种 枚 箱 分 单 吨次 课时 学时 床 对 把 副 卷 盒 瓶 袋 包"
+    "所 座 口 册 间 栋 幢 盏 只 头 批 宗 例 位 组 张 本 块 根 部 篇 期 门 艘 架 种 枚 箱 分 吨次 课时 学时 床 对 把 副 卷 盒 瓶 袋 包"
 ).split()
 for _m in COUNT_MEASURES:
     _UNITS.setdefault(_m, ("count", 1.0, _m))
@@ -49,12 +49,12 @@ for _m in COUNT_MEASURES:
 _MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
 
 _QUAL_PREFIX = {
-    "大约": "approx", "约": "approx", "将近": "approx", "近": "approx", "上": "approx",
+    "大约": "approx", "约": "approx", "将近": "approx", "近": "approx",
     "超过": "at_least", "超": "at_least", "逾": "at_least", "多于": "at_least", "高于": "at_least",
     "不少于": "at_least", "不低于": "at_least", "至少": "at_least",
     "不足": "at_most", "不到": "at_most", "低于": "at_most", "少于": "at_most", "最多": "at_most", "不超过": "at_most",
 }
-_QUAL_SUFFIX = {"以上": "at_least", "之多": "at_least", "有余": "at_least", "多": "at_least",
+_QUAL_SUFFIX = {"以上": "at_least", "之多": "at_least", "有余": "at_least",
                 "左右": "approx", "上下": "approx", "以下": "at_most", "以内": "at_most"}
 
 _CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
@@ -73,7 +73,7 @@ _PATTERN = regex.compile(
         百分之(?P<pct>[{_CN}点]+)
       | (?P<cheng>[{_CN_DIGIT}]|\d)成(?![为立功果绩效熟本交员])
       | (?<=(?:人口|人数|户籍人口|常住人口)(?:总数|总量)?(?:为|达到|达|约|近|有|共)?)(?P<pop>{_ARABIC})(?P<popmag>万|亿)(?![\p{{Han}}%\d])
-      | (?P<num>{_ARABIC}|[{_CN}]+)
+      | (?P<num>{_ARABIC}|[{_CN}]+(?:点[{_CN}]+)?)
         (?P<in1>余|多)?
         (?P<mag>万亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分))?
         (?P<in2>余|多)?
@@ -85,14 +85,14 @@ _PATTERN = regex.compile(
 )
 
 # Contexts in which a numeral is no quantity, looked at just before it.
-_ORDINAL_BEFORE = regex.compile(r"(?:第|No\.|NO\.|编号|序号|代码|邮编|点击量?|阅读量?|浏览量?|访问量)[::]?\s*$")
+_ORDINAL_BEFORE = regex.compile(r"(?:第|No\.|NO\.|编号|序号|代码|邮编|点击量?|阅读量?|浏览量?|访问量|(?:点击|阅读|浏览|访问)(?:次数|人数|数))[::]?\s*$")
 # 数十人, 几百家, 成千: vague sizes, only before Chinese numerals (人数98人 is exact).
 _VAGUE_BEFORE = regex.compile(r"(?:数|几|若干|成)$")
 _CLOCK_BEFORE = regex.compile(r"\d\s*[时点:]\s*$")
 # A range: "3至5人", "41.65%至303.53%", "5-10万元"; the low end just before.
 _RANGE_LOW = regex.compile(rf"(?P<lo>{_ARABIC}|[{_CN}]+)(?P<lomag>万|亿|千)?(?P<lounit>%|[^\d\s至到~—-]{{0,3}}?)\s*(?:至|到|~|—|-)\s*$")
 # Slogans whose numerals count nothing; small counts followed by these are names.
-_SLOGAN_AFTER = regex.compile(r"^(?:维护|确立|意识|自信|代表|全面|务必|一百年|基本点|攻坚战|清零|不准|严禁|禁止|必须|到位|同步|优先|模式|工程|行动|机制|体系)")
+_SLOGAN_AFTER = regex.compile(r"(?:维护|确立|意识|自信|代表|全面|务必|一百年|基本点|攻坚战|清零|不准|严禁|禁止|必须|到位|同步|优先|模式|工程|行动|机制|体系)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +187,8 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         chinese = not num[0].isdigit()
         unit_text = m.group("unit")
         unit, factor, measure = _UNITS[unit_text]
+        if unit_text in ("栋", "幢", "座", "号") and regex.match(r"\d", text[e:e + 1]):
+            return None  # 3栋2单元: an address
         if unit_text == "度" and not m.group("mag"):
             return None  # 30度 is a temperature or an angle; 43万度 is electricity
         if _ORDINAL_BEFORE.search(before) or (chinese and _VAGUE_BEFORE.search(before)):
@@ -202,9 +204,9 @@ def _quantity(text: str, m) -> Optional[Quantity]:
             if not (text[num_start - 1] == "-" and len(run) <= 4 and lead not in ("-", "/", ".") and not lead.isdigit()):
                 return None
         if chinese:
-            if len(num) == 1 and num in "十百千万亿拾佰仟" and not (m.group("in1") or m.group("in2")):
+            if len(num) == 1 and num in "十百千万亿拾佰仟" and not (m.group("in1") or m.group("in2") or m.group("pre") or before.endswith("上")):
                 return None  # 千人计划, 百人团队: names, not counts
-            if num[-1] in "万亿" and not m.group("mag") and unit == "count" and len(num) == 1:
+            if num[-1] in "万亿" and not m.group("mag") and unit == "count" and len(num) == 1 and not m.group("pre"):
                 return None
         try:
             value = parse_number(num)
@@ -215,8 +217,11 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         value *= factor
         if chinese and value < 10 and not m.group("mag"):
             # 两批, 三轮, 二期, 三次产业, 一个月, 四个配套办法: single Chinese digits
-            # name steps, phases and slogans far more often than they report a figure.
-            return None
+            # name steps, phases and slogans far more often than they report a
+            # figure; a count closing its clause (抓获嫌疑人三名。) is a figure.
+            closes = regex.match(r"(?:以上|左右)?[,，。;；!！]", text[e:e + 3])
+            if not (unit == "count" and value >= 2 and closes and not _SLOGAN_AFTER.match(text, e)):
+                return None
         if chinese and unit == "count" and value < 10 and _SLOGAN_AFTER.match(text, e):
             return None
         rng = _RANGE_LOW.search(text, max(0, num_start - 20), num_start) if num_start else None
