@@ -74,6 +74,7 @@ def test_builtin_pieces_load_first():
 
 @dataclass(frozen=True)
 class Case:
+    name: str
     before: str
     unit: str
     metric: Optional[str]
@@ -81,7 +82,7 @@ class Case:
     after: str = ""
 
     def __str__(self) -> str:
-        return f"{self.before}|{self.unit}"
+        return self.name
 
 
 def _check(case: Case) -> None:
@@ -91,50 +92,50 @@ def _check(case: Case) -> None:
 
 # A verb and its object stand apart.
 VERB_AND_OBJECT_APART = [
-    Case(before="破获涉枪案件", unit="count", measure="起", metric="cases_solved"),
-    Case(before="今年以来共破获各类毒品犯罪案件", unit="count", measure="起", metric="cases_solved"),
-    Case(before="侦破一批电信网络诈骗案件", unit="count", measure="起", metric="cases_solved"),
-    Case(before="追回被拖欠的农民工工资", unit="CNY", metric="wages_recovered"),
-    Case(before="帮助", after="名劳动者解决临时生活困难", unit="count", measure="名", metric="people_helped"),
+    Case(name="solve-kind-case", before="破获涉枪案件", unit="count", measure="起", metric="cases_solved"),
+    Case(name="solve-long-object", before="今年以来共破获各类毒品犯罪案件", unit="count", measure="起", metric="cases_solved"),
+    Case(name="solve-batch", before="侦破一批电信网络诈骗案件", unit="count", measure="起", metric="cases_solved"),
+    Case(name="recover-wages", before="追回被拖欠的农民工工资", unit="CNY", metric="wages_recovered"),
+    Case(name="help-noun-after", before="帮助", after="名劳动者解决临时生活困难", unit="count", measure="名", metric="people_helped"),
 ]
 
 # One verb governs a list; a clause boundary ends its reach.
 LISTS_AND_CLAUSES = [
-    Case(before="改造中压管网12.5公里、庭院管网", unit="km", metric="pipe_renovated_km"),
-    Case(before="改造中压管网12.5公里、庭院管网8.1公里、燃气立管", unit="km", metric="pipe_renovated_km"),
-    Case(before="改造中压管网12.5公里、庭院管网8.1公里、户内燃气设施", unit="count", measure="户",
+    Case(name="list-second-item", before="改造中压管网12.5公里、庭院管网", unit="km", metric="pipe_renovated_km"),
+    Case(name="list-third-item", before="改造中压管网12.5公里、庭院管网8.1公里、燃气立管", unit="km", metric="pipe_renovated_km"),
+    Case(name="list-households", before="改造中压管网12.5公里、庭院管网8.1公里、户内燃气设施", unit="count", measure="户",
          metric="households_renovated"),
-    Case(before="全年刑事拘留41人,移送起诉", unit="count", measure="人", metric="prosecutions"),
-    Case(before="全年刑事拘留41人，移送起诉", unit="count", measure="人", metric="prosecutions"),
-    Case(before="刑事拘留41人、移送起诉", unit="count", measure="人", metric="prosecutions"),
-    Case(before="处分1800人,分别比去年同期增长49.4%、", unit="percent", metric="yoy_change"),
-    Case(before="侦破经济犯罪案件36起,其中部督案件", unit="count", measure="起", metric="cases_solved"),
-    Case(before="破获案件20起,抓获", unit="count", measure="人", metric="suspects_captured"),
+    Case(name="comma-ends-reach", before="全年刑事拘留41人,移送起诉", unit="count", measure="人", metric="prosecutions"),
+    Case(name="fullwidth-comma-ends-reach", before="全年刑事拘留41人，移送起诉", unit="count", measure="人", metric="prosecutions"),
+    Case(name="nearer-verb-wins", before="刑事拘留41人、移送起诉", unit="count", measure="人", metric="prosecutions"),
+    Case(name="respectively-values", before="处分1800人,分别比去年同期增长49.4%、", unit="percent", metric="yoy_change"),
+    Case(name="qizhong-continues", before="侦破经济犯罪案件36起,其中部督案件", unit="count", measure="起", metric="cases_solved"),
+    Case(name="bare-verb", before="破获案件20起,抓获", unit="count", measure="人", metric="suspects_captured"),
 ]
 
 # Money and percentages are matched on their unit.
 UNITS_DECIDE = [
-    Case(before="扣驾驶证1200分,罚款", unit="CNY", metric="fines_issued"),
-    Case(before="扣驾驶证1200分,罚款", unit="count", measure="次", metric=None),
-    Case(before="同比增长", unit="percent", metric="yoy_change"),
-    Case(before="比上年末下降", unit="pp", metric="yoy_change"),
-    Case(before="同比增加", unit="count", measure="起", metric="yoy_change"),
-    Case(before="高新技术产业营收占比达到", unit="percent", metric="share"),
-    Case(before="高新技术产业营收", unit="CNY", metric="revenue"),
-    Case(before="亩均税收", unit="CNY/mu", metric="tax_per_mu"),
-    Case(before="上缴税收", unit="CNY", metric="tax_revenue"),
-    Case(before="签约投资额", unit="CNY", metric="contracted_investment"),
-    Case(before="完成固定资产投资", unit="CNY", metric="investment"),
+    Case(name="fine-in-cny", before="扣驾驶证1200分,罚款", unit="CNY", metric="fines_issued"),
+    Case(name="fine-not-count", before="扣驾驶证1200分,罚款", unit="count", measure="次", metric=None),
+    Case(name="yoy-percent", before="同比增长", unit="percent", metric="yoy_change"),
+    Case(name="yoy-points", before="比上年末下降", unit="pp", metric="yoy_change"),
+    Case(name="yoy-count", before="同比增加", unit="count", measure="起", metric="yoy_change"),
+    Case(name="share-percent", before="高新技术产业营收占比达到", unit="percent", metric="share"),
+    Case(name="revenue-cny", before="高新技术产业营收", unit="CNY", metric="revenue"),
+    Case(name="tax-per-mu", before="亩均税收", unit="CNY/mu", metric="tax_per_mu"),
+    Case(name="tax", before="上缴税收", unit="CNY", metric="tax_revenue"),
+    Case(name="contracted-not-invested", before="签约投资额", unit="CNY", metric="contracted_investment"),
+    Case(name="investment", before="完成固定资产投资", unit="CNY", metric="investment"),
 ]
 
 # Nothing to say: the engine keeps quiet.
 NO_METRIC = [
-    Case(before="年均增长", unit="percent", metric=None),
-    Case(before="环比下降", unit="percent", metric=None),
-    Case(before="城镇化率为", unit="percent", metric=None),
-    Case(before="全县户籍人口", unit="count", measure="人", metric=None),
-    Case(before="", unit="count", measure="人", metric=None),
-    Case(before="刑事拘留", unit="day", metric=None),
+    Case(name="average-annual-growth", before="年均增长", unit="percent", metric=None),
+    Case(name="month-on-month", before="环比下降", unit="percent", metric=None),
+    Case(name="urbanisation-rate", before="城镇化率为", unit="percent", metric=None),
+    Case(name="population", before="全县户籍人口", unit="count", measure="人", metric=None),
+    Case(name="empty-clause", before="", unit="count", measure="人", metric=None),
+    Case(name="duration-not-count", before="刑事拘留", unit="day", metric=None),
 ]
 
 

@@ -56,7 +56,7 @@ def list_rules(
 
 
 @rules_app.command("test")
-def test_rules(
+def check_file(
     file: Path = typer.Argument(..., help="A rule file; it is loaded with the built-in rules and pieces."),
 ) -> None:
     """Run the file's examples through the extractor; exit 1 when any fails."""

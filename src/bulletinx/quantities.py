@@ -49,7 +49,7 @@ for _m in COUNT_MEASURES:
 _MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
 
 _QUAL_PREFIX = {
-    "大约": "approx", "约": "approx", "将近": "approx", "近": "approx",
+    "大约": "approx", "约": "approx", "约为": "approx", "约有": "approx", "大约有": "approx", "约计": "approx", "将近": "approx", "近": "approx",
     "超过": "at_least", "超": "at_least", "逾": "at_least", "多于": "at_least", "高于": "at_least",
     "不少于": "at_least", "不低于": "at_least", "至少": "at_least",
     "不足": "at_most", "不到": "at_most", "低于": "at_most", "少于": "at_most", "最多": "at_most", "不超过": "at_most",
@@ -241,7 +241,37 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         value = parse_number(m.group("num")) * (_MAGNITUDE[m.group("mag")] if m.group("mag") else 1) if value_max is None else value
     if _short_quote_or_title(text, s, e):
         return None
-    return Quantity(s, e, value, unit, measure, _qualifier(m), value_max, chinese)
+    qualifier = _qualifier(m)
+    pre = m.group("pre")
+    if pre and pre.startswith("约") and s > 0 and text[s - 1] in _WORD_BEFORE_YUE:
+        # 签约28个, 合约: the 约 belongs to the word before, not to the number.
+        s += len(pre)
+        qualifier = _qualifier_without_prefix(m)
+    if _CONDITION_BEFORE.search(text, max(0, s - 4), s):
+        return None  # 数量大于1次: a threshold in a rule, not a result
+    if unit in ("hour", "day", "month") and (_WITHIN_BEFORE.search(text, max(0, s - 3), s) and text.startswith(("内", "之内"), e)):
+        return None  # 未来3小时内: a span of time ahead, not a figure
+    if unit == "percent" and _ADVERBIAL_AFTER.match(text, e):
+        return None  # 100%落实: how something is done, not how much
+    if qualifier == "exact" and value_max is not None:
+        qualifier = "at_least"  # a range is at least its lower end
+    if qualifier == "exact" and chinese and text[s - 1:s] == "上" and m.group("num") and m.group("num")[0] in "百千万":
+        qualifier = "at_least"  # 上千万元, 上百人
+    return Quantity(s, e, value, unit, measure, qualifier, value_max, chinese)
+
+
+_WORD_BEFORE_YUE = set("签合预制公条节邀特履违解缔婚相践赴")
+_CONDITION_BEFORE = regex.compile(r"(?:大于|小于|大于等于|小于等于|≥|≤|>|<)$")
+_WITHIN_BEFORE = regex.compile(r"(?:未来|过去|最近|近)$")
+_ADVERBIAL_AFTER = regex.compile(r"(?:落实|覆盖|完成|到位|达标|兑现|执行|推行|落地|办结|回访|公开)")
+
+
+def _qualifier_without_prefix(m) -> str:
+    if m.group("in1") or m.group("in2"):
+        return "at_least"
+    if m.group("post"):
+        return _QUAL_SUFFIX[m.group("post")]
+    return "exact"
 
 
 def _is_date_range(text: str, s: int, e: int) -> bool:
