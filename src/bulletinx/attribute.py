@@ -50,7 +50,7 @@ _BODIES = (
 ).split()
 
 _GENERIC_PLACE = r"(?:该|全|本|我|各级|市|县|区|州|省|镇|乡)?"
-_NAMED_PLACE = r"(?:\p{Han}{1,8}?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|镇|乡|街道))"
+_NAMED_PLACE = r"(?:\p{Han}{1,8}?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|(?<!城)镇|(?<!城)乡|街道))"
 
 
 def _alt(words) -> str:
@@ -67,10 +67,12 @@ _AGENCY = regex.compile(
 # A body named as what a case is handed to, or as the leadership a report thanks,
 # is not the one that did the work.
 _OBJECT_BEFORE = regex.compile(r"(?:移送|移交|交由|提请|报送|报请|提交|转交|送交|抄送|向|在)$")
-_LEADERSHIP_AFTER = regex.compile(r"^(?:的)?(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)")
+_LEADERSHIP_AFTER = regex.compile(r"(?:的)?(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)")
 # Bodies named by their domain alone: 南县纪委监委, 县人民政府, 公安交警.
 _NO_BODY_NEEDED = {"纪委监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察",
-                   "公安", "消防", "交通警察"}
+                   "公安", "交通警察"}
+# Words that name a body only with a place before them: 政府投资项目 is no agency, 县政府 is.
+_NEEDS_PLACE = {"政府", "人民政府", "海关", "公安", "交警"}
 # Words that end a run of text before a body's name: what precedes them is no part of it.
 _PREFIX_BREAK = regex.compile(r"(?:往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|[的了在对将已由向均被把从和与及同并等,、])")
 # Short forms standing alone as the actor: "公安、文旅等部门" is caught above; these are the bare ones.
@@ -98,6 +100,8 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
     out = []
     for m in _AGENCY.finditer(text, start, end):
         if not m.group("body") and m.group("domain") not in _NO_BODY_NEEDED:
+            continue
+        if m.group("domain") in _NEEDS_PLACE and m.start("domain") == m.start("name") and not m.group("body"):
             continue
         if _BAD_BODY_CONTEXT.match(text, m.end()) or _LEADERSHIP_AFTER.match(text, m.end()):
             continue
