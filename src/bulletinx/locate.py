@@ -22,6 +22,8 @@ _SCENE_AFTER = regex.compile(r"(?:某|一带|境内某|籍|等地|人(?![社民�
 _MEDIA_AFTER = regex.compile(r"(?:新闻网|新闻|日报|晚报|晨报|都市报|电视台|广播电视台|融媒|发布|在线|网)")
 _LIST_SEP = regex.compile(r"[、和及与]")
 
+_SEMICOLON = regex.compile(r"[;；]")
+
 
 def _is_scene(text: str, m: PlaceMention) -> bool:
     return bool(_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _SCENE_AFTER.match(text, m.end)
@@ -133,7 +135,7 @@ class Locator:
         in its own part of the sentence (up to a semicolon), else earlier in the
         sentence, else earlier in the paragraph. A list of places means a sum."""
         group_start = sentence[0]
-        for m in regex.finditer(r"[;；]", self.text[sentence[0]:q_start]):
+        for m in _SEMICOLON.finditer(self.text[sentence[0]:q_start]):
             group_start = sentence[0] + m.end()
         spans = [(group_start, q_start), (sentence[0], group_start)]
         if paragraph is not None and paragraph[0] < sentence[0]:

@@ -37,11 +37,15 @@ How a quantity is classified:
 
 * ``pattern`` sees the *clause* before the quantity: the text since the last
   ``,`` ``;`` ``。`` ``!`` ``?``, so that a verb never reaches into another
-  clause (``刑事拘留97人,移送起诉85人``). A clause that opens with ``其中``
+  clause (``刑事拘留41人,移送起诉29人``). A clause that opens with ``其中``
   continues the one before it, joined by ``、``. Words that only lead up to a
   number (``共`` ``累计`` ``达`` ``约`` ``为`` ``的`` …) are dropped from the
   end first, so a pattern ends at the verb or noun it is about.
-* ``after`` sees the rest of the clause after the quantity.
+* ``after`` sees the rest of the clause after the quantity, for phrasings
+  whose noun follows the number (``帮助30名劳动者``). A rule needs
+  ``pattern``, ``after`` or both.
+* Pinyin glosses that some sites print after characters (``培训(xùn)``) are
+  ignored.
 * Of all rules for the quantity's unit (and measure word) that match, the one
   whose match starts nearest the quantity wins (a rule with only ``after``
   is nearest: its words are attached to the quantity); then the more specific one
@@ -115,7 +119,7 @@ class Rule(_Strict):
     pattern: Optional[str] = Field(
         default=None, description="regex on the clause before the quantity; ends with $ (the quantity)")
     after: Optional[str] = Field(default=None, description="regex matched at the start of the text after the quantity")
-    priority: int = Field(default=0, description="higher wins among equally near matches")
+    priority: int = Field(default=0, description="higher wins between equally near, equally specific matches")
     example: list[Example] = Field(default_factory=list, description="at least two positives and one negative")
 
 
@@ -142,7 +146,7 @@ class RuleError(BulletinxError):
 # --------------------------------------------------------------------------
 # Compiled rules and classification
 
-_BREAKS = ",，;；。！？!?"
+_BREAKS = ",，;；。！？!?\n"
 _LAST_BREAK = regex.compile(rf"(?r)[{_BREAKS}]")
 _FIRST_BREAK = regex.compile(rf"[{_BREAKS}]")
 # Lead-in words between a clause's noun or verb and its number. The
@@ -239,7 +243,7 @@ class RuleSet:
         >>> rs = load_rules()
         >>> rs.classify("今年以来,全市共破获毒品犯罪案件", "。", "count", "起")
         ('cases_solved', 'policing.cases_solved')
-        >>> rs.classify("刑事拘留97人,移送起诉", "", "count", "人")[0]
+        >>> rs.classify("刑事拘留41人,移送起诉", "", "count", "人")[0]
         'prosecutions'
         >>> rs.classify("处", "", "CNY", None) is None
         True
@@ -286,7 +290,7 @@ class RuleSet:
 def _clause(before: str) -> str:
     """The part of ``before`` that patterns see.
 
-    >>> _clause("今年刑事拘留97人,移送起诉")
+    >>> _clause("今年刑事拘留41人,移送起诉")
     '移送起诉'
     >>> _clause("侦破案件36起,其中部督案件")
     '侦破案件36起、其中部督案件'

@@ -28,6 +28,11 @@ _CHANGE = regex.compile(r"(?:同比|环比|比上年|较上年|比去年|较去�
 _DECREASE = {"减少", "下降", "降低", "回落", "压缩", "精简", "下滑", "缩减", "减", "降"}
 _RESPECTIVELY = regex.compile(r"(?P<items>[\p{Han}]{1,8}(?:[、和及与][\p{Han}]{1,8})+)分别")
 
+_WORD_AFTER = regex.compile(r"[\p{Han}A-Za-z]{1,8}")
+_SENTENCE_STOP = regex.compile(r"[。!?！？]")
+_PER_MU = regex.compile(r"(?:亩均|每亩)[\p{Han}]{0,6}$")
+_LIST_ITEM = regex.compile(r"[、和及与]")
+
 
 def _fact_id(doc: str, start: int, end: int, surface: str) -> str:
     return hashlib.sha1(f"{doc}\x00{start}\x00{end}\x00{surface}".encode()).hexdigest()[:16]
@@ -40,7 +45,7 @@ def _label(text: str, q: Quantity, left: int) -> str:
     lab = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", raw)).strip(" “”\"'")
     if not lab:
         # "帮助30名劳动者…": the measured thing follows the number.
-        after = regex.match(r"[\p{Han}A-Za-z]{1,8}", text[q.end:q.end + 8])
+        after = _WORD_AFTER.match(text[q.end:q.end + 8])
         lab = after.group() if after else raw
     return lab
 
@@ -127,15 +132,15 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 # The sentence began in the cut paragraph it completes.
                 cut = page.paragraphs[para.continues]
                 head = t[cut.start:cut.end]
-                head = regex.split(r"[。!?！？]", head)[-1]
+                head = _SENTENCE_STOP.split(head)[-1]
                 before_all = head + before_all
             label = _label(t, q, max(c_start, last_end))
             if not label.strip() or (c_start == s_start and si == 0 and para.continues is not None):
                 joined = before_all[:len(before_all)]
-                clause_head = regex.split(r"[,，;；:：]", joined)[-1]
+                clause_head = _CLAUSE_BREAK.split(joined)[-1]
                 label = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", clause_head)).strip() or label
             unit = q.unit
-            if unit == "CNY" and regex.search(r"(?:亩均|每亩)[\p{Han}]{0,6}$", before_all[-10:]):
+            if unit == "CNY" and _PER_MU.search(before_all[-10:]):
                 unit = "CNY/mu"
             direction = None
             ch = _CHANGE.search(t[max(s_start, q.start - 12):q.start])
@@ -145,7 +150,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             metric, rule_id = match if match else ("other", "quantity.unclassified")
             resp = _RESPECTIVELY.search(t, max(s_start, q.start - 40), q.start)
             if resp:
-                items = regex.split(r"[、和及与]", resp.group("items"))
+                items = _LIST_ITEM.split(resp.group("items"))
                 nth = sum(1 for f in facts if f.sentence.start == norm.to_original(s_start) and f.quantity.start >= norm.to_original(resp.end()))
                 if nth < len(items):
                     label = items[nth]

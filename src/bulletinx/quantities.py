@@ -60,6 +60,10 @@ _QUAL_SUFFIX = {"以上": "at_least", "之多": "at_least", "有余": "at_least"
 _CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _CN_DIGIT = "一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 
+_DIGITS_AT_END = regex.compile(r"[\d.]+$")
+_CLAUSE_CLOSE = regex.compile(r"(?:以上|左右)?[,，。;；!！]")
+_DATE_CHAR = regex.compile(r"[年月日]")
+
 
 def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -187,7 +191,7 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         chinese = not num[0].isdigit()
         unit_text = m.group("unit")
         unit, factor, measure = _UNITS[unit_text]
-        if unit_text in ("栋", "幢", "座", "号") and regex.match(r"\d", text[e:e + 1]):
+        if unit_text in ("栋", "幢", "座", "号") and text[e:e + 1].isdigit():
             return None  # 3栋2单元: an address
         if unit_text == "度" and not m.group("mag"):
             return None  # 30度 is a temperature or an angle; 43万度 is electricity
@@ -198,7 +202,7 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         if not chinese and (text[num_start - 1:num_start].isascii() and text[num_start - 1:num_start].isalpha()):
             return None  # G60, K3: codes
         if num_start > 1 and text[num_start - 1] in "·.-/" and text[num_start - 2].isdigit():
-            run = regex.search(r"[\d.]+$", text[max(0, num_start - 12):num_start - 1]).group()
+            run = _DIGITS_AT_END.search(text[max(0, num_start - 12):num_start - 1]).group()
             lead = text[num_start - 1 - len(run) - 1:num_start - 1 - len(run)] if num_start - 1 - len(run) > 0 else ""
             # 5-10万元 is a range; 3·1, 2.5.1, 12/30 and 010-8888 are codes and dates.
             if not (text[num_start - 1] == "-" and len(run) <= 4 and lead not in ("-", "/", ".") and not lead.isdigit()):
@@ -219,7 +223,7 @@ def _quantity(text: str, m) -> Optional[Quantity]:
             # 两批, 三轮, 二期, 三次产业, 一个月, 四个配套办法: single Chinese digits
             # name steps, phases and slogans far more often than they report a
             # figure; a count closing its clause (抓获嫌疑人三名。) is a figure.
-            closes = regex.match(r"(?:以上|左右)?[,，。;；!！]", text[e:e + 3])
+            closes = _CLAUSE_CLOSE.match(text[e:e + 3])
             if not (unit == "count" and value >= 2 and closes and not _SLOGAN_AFTER.match(text, e)):
                 return None
         if chinese and unit == "count" and value < 10 and _SLOGAN_AFTER.match(text, e):
@@ -275,4 +279,4 @@ def _qualifier_without_prefix(m) -> str:
 
 
 def _is_date_range(text: str, s: int, e: int) -> bool:
-    return bool(regex.search(r"[年月日]", text[s:e]))
+    return bool(_DATE_CHAR.search(text[s:e]))

@@ -38,6 +38,8 @@ _NAVIGATION = regex.compile(r"导航|菜单|站内搜|网站地图|无障碍|繁
 _FIELD_LINE = regex.compile(r"^[^,，。:：]{1,16}[:：]\S")
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』]?|\n+")
 
+_HAN3 = regex.compile(r"\p{Han}{3}")
+
 
 @dataclass(slots=True)
 class Paragraph:
@@ -116,7 +118,7 @@ def _joins_next(p: Paragraph, nxt: Optional[Paragraph], page: str) -> bool:
     if nxt is None or not p.text or not nxt.text:
         return False
     for across in (p.text[-2:] + nxt.text[:1], p.text[-1:] + nxt.text[:2]):
-        if len(across) == 3 and regex.fullmatch(r"\p{Han}{3}", across) and page.count(across) >= 1:
+        if len(across) == 3 and _HAN3.fullmatch(across) and across in page:
             return True
     return False
 
@@ -144,8 +146,20 @@ def _classify(paras: list[Paragraph], page: str) -> None:
             p.kind = "boilerplate"
 
 
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+_HAN_RUN = {n: regex.compile(rf"\p{{Han}}{{{n}}}") for n in (2, 3, 4)}
+
+
+def _han_ngrams(text: str, n: int) -> set[str]:
+    """Runs of n Chinese characters in text."""
+    return set(_HAN_RUN[n].findall(text, overlapped=True))
+
+
 def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1) if regex.match(r"\p{Han}{2}", text[i:i + 2])}
+    return _han_ngrams(text, 2)
 
 
 def _mark_duplicates(paras: list[Paragraph]) -> None:
@@ -277,7 +291,6 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
     """
     if not ends or not starts:
         return {}
-    page_text = "\n".join(p.text for p in paras)
     df: dict[str, int] = {}
     grams = {}
     for p in paras:
@@ -287,19 +300,26 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
             df[x] = df.get(x, 0) + 1
     n = len(paras) + 1
 
+    idf = {x: math.log(n / c) for x, c in df.items()}
+    quad_counts: dict[str, int] = {}
+    for p in paras:
+        for q in _HAN_RUN[4].findall(p.text, overlapped=True):
+            quad_counts[q] = quad_counts.get(q, 0) + 1
+
     def weights(indices: list[int]) -> dict[str, float]:
         out: dict[str, float] = {}
         for i in indices:
             for x in grams[i]:
-                out[x] = math.log(n / df[x])
+                out[x] = idf[x]
         return out
 
     follows = {s.index: _follow(paras, s.index) for s in starts}
     contexts = {e.index: _context_before(paras, e.index) for e in ends}
     ctx_text = {i: "".join(paras[j].text for j in idx) for i, idx in contexts.items()}
     fol_text = {i: "".join(paras[j].text for j in idx) for i, idx in follows.items()}
-    quads = {i: _rare_quads(t, page_text) for i, t in ctx_text.items()}
-    quads_f = {i: _rare_quads(t, page_text) for i, t in fol_text.items()}
+    quads = {i: _rare_quads(t, quad_counts) for i, t in ctx_text.items()}
+    quads_f = {i: _rare_quads(t, quad_counts) for i, t in fol_text.items()}
+    fol_weights = {i: weights(idx) for i, idx in follows.items()}
     levels = {i: _levels(t) for i, t in ctx_text.items()}
     levels_f = {i: _levels(t) for i, t in fol_text.items()}
     raw: dict[tuple[int, int], float] = {}
@@ -309,17 +329,26 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
             fol_idx = follows[s.index]
             if s.index in contexts[e.index] or e.index in fol_idx:
                 continue
-            fol = weights(fol_idx)
+            fol = fol_weights[s.index]
             total = sum(fol.values()) or 1.0
             # How much of the continuation's distinctive vocabulary the cut article uses.
             raw[e.index, s.index] = sum(v for k, v in fol.items() if k in ctx) / total
+    per_start: dict[int, list[float]] = {}
+    for (ei, si), cover in raw.items():
+        acc = per_start.setdefault(si, [0.0, 0])
+        acc[0] += cover
+        acc[1] += 1
+    page_grams = set()
+    for p in paras:
+        page_grams.update(_HAN_RUN[2].findall(p.text, overlapped=True))
+        page_grams.update(_HAN_RUN[3].findall(p.text, overlapped=True))
     scored = []
     for (ei, si), cover in raw.items():
-        others = [v for (e2, s2), v in raw.items() if s2 == si and e2 != ei]
+        total_s, n_s = per_start[si]
         # Topic counts relative to the other candidates: pieces of one page share words.
-        topic = cover - (sum(others) / len(others) if others else 0.0)
+        topic = cover - ((total_s - cover) / (n_s - 1) if n_s > 1 else 0.0)
         e, s_ = paras[ei], paras[si]
-        word = _across(e.text, s_.text, page_text)
+        word = _across(e.text, s_.text, page_grams)
         adjacent = 0.3 if si == ei + 1 else 0.0
         names = min(len(quads[ei] & quads_f[si]), 6) * 0.08
         level = _level_agreement(levels[ei], levels_f[si])
@@ -403,24 +432,18 @@ def _level_agreement(a: set[str], b: set[str]) -> float:
     return 0.3 if a & b else -0.4
 
 
-def _rare_quads(text: str, page: str) -> set[str]:
+def _rare_quads(text: str, quad_counts: dict[str, int]) -> set[str]:
     """Four-character runs that recur on the page only a few times: names and terms."""
-    out = set()
-    for i in range(len(text) - 3):
-        q = text[i:i + 4]
-        if regex.fullmatch(r"\p{Han}{4}", q):
-            out.add(q)
-    return {q for q in out if page.count(q) <= 6}
+    return {q for q in _han_ngrams(text, 4) if quad_counts.get(q, 0) <= 6}
 
 
-def _across(left: str, right: str, page: str) -> float:
+def _across(left: str, right: str, page_grams: set[str]) -> float:
     """How well the characters across a cut read as one word used elsewhere on the page."""
     left, right = left.rstrip(), right.lstrip()
     for across in (left[-2:] + right[:1], left[-1:] + right[:2]):
-        if len(across) == 3 and regex.fullmatch(r"\p{Han}{3}", across) and across in page:
+        if across in page_grams and len(across) == 3:
             return 0.6
-    across = left[-1:] + right[:1]
-    if regex.fullmatch(r"\p{Han}{2}", across) and across in page:
+    if left[-1:] + right[:1] in page_grams:
         return 0.3
     return 0.0
 
