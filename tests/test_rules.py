@@ -1,11 +1,13 @@
 """Metric rules: every example of every rule file, the engine's choices, and rule-file errors."""
 from __future__ import annotations
 
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+import jsonschema
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -13,6 +15,11 @@ from typer.testing import CliRunner
 from bulletinx.cli_rules import register
 from bulletinx.errors import BulletinxError
 from bulletinx.metrics import RuleFile, builtin_rule_files, check_example, load_rules, run_examples
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
 
 RULES = load_rules()
 
@@ -61,6 +68,11 @@ def test_rule_file_schema_covers_the_format():
     rule = schema["$defs"]["Rule"]
     assert rule["additionalProperties"] is False
     assert {"id", "metric", "units", "pattern", "after", "measures", "priority", "example"} <= set(rule["properties"])
+
+
+@pytest.mark.parametrize("path", builtin_rule_files(), ids=lambda p: p.name)
+def test_builtin_files_match_the_published_schema(path):
+    jsonschema.validate(tomllib.loads(path.read_text(encoding="utf-8")), RuleFile.model_json_schema())
 
 
 def test_builtin_pieces_load_first():

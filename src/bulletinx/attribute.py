@@ -6,6 +6,7 @@ quantity. All functions take normalized text.
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
 import datetime as dt
 from dataclasses import dataclass
 from typing import Optional
@@ -127,26 +128,34 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
 
 def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int, int], paragraph: tuple[int, int],
                title: Optional[tuple[int, int]], agencies: list[AgencyMention],
-               lead: Optional[AgencyMention] = None) -> Optional[AgencyMention]:
+               lead: Optional[AgencyMention] = None, starts: Optional[list[int]] = None) -> Optional[AgencyMention]:
     """The body that did or reported a figure: same clause, then sentence, paragraph,
-    title, and last the body the article opens with."""
-    def inside(a: AgencyMention, span) -> bool:
-        return span is not None and span[0] <= a.start and a.end <= span[1]
+    title, and last the body the article opens with. `agencies` are in text order;
+    `starts` (their start offsets) may be passed to save recomputing them."""
+    if starts is None:
+        starts = [a.start for a in agencies]
 
-    for span in (clause, sentence):
-        before = [a for a in agencies if inside(a, span) and a.end <= quantity_start]
+    def within(lo: int, hi: int) -> list[AgencyMention]:
+        i = bisect_left(starts, lo)
+        out = []
+        while i < len(agencies) and agencies[i].start < hi:
+            if agencies[i].end <= hi:
+                out.append(agencies[i])
+            i += 1
+        return out
+
+    for lo, hi in (clause, sentence, paragraph):
+        before = within(lo, min(hi, quantity_start))
         if before:
             return before[-1]
-    # After the figure, only its own clause: further on, a body named later in
-    # the sentence is more often the one a case is handed to (移交县农业农村局).
-    after = [a for a in agencies if inside(a, clause) and a.start >= quantity_start]
-    if after:
-        return after[0]
-    before = [a for a in agencies if inside(a, paragraph) and a.end <= quantity_start]
-    if before:
-        return before[-1]
+        if (lo, hi) == clause:
+            # After the figure, only its own clause: further on, a body named later in
+            # the sentence is more often the one a case is handed to (移交县农业农村局).
+            after = within(quantity_start, hi)
+            if after:
+                return after[0]
     if title is not None:
-        in_title = [a for a in agencies if inside(a, title)]
+        in_title = within(*title)
         if in_title:
             return in_title[0]
     return lead

@@ -94,7 +94,7 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """>>> n = normalize("工资１\\n080元，")
     >>> n.text
-    '工资1080元,'
+    '工资1080元，'
     >>> n.span(2, 7), n.original[2:8]
     ((2, 8), '１\\n080元')
     """

@@ -66,6 +66,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
     ref_date = date or attribute.find_document_date(t)
     locator = Locator(t, region=region)
     agencies = attribute.find_agencies(t)
+    agency_starts = [a.start for a in agencies]
     periods = attribute.find_periods(t)
     period_starts = [p[0] for p in periods]
 
@@ -85,7 +86,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
     if doc_place is None:
         doc_place = locator.dominant_place()
 
-    titles = {a.index: Article(index=a.index,
+    titles = {a.index: Article.model_construct(index=a.index,
                                title=_original(text, norm, *a.title_span).replace("\n", " ").strip() if a.title_span else None,
                                byline=a.byline) for a in page.articles}
     facts: list[Fact] = []
@@ -159,9 +160,12 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             locality = None
             if place is not None:
                 town = locator.town_for(place, (s_start, s_end))
-                locality = Locality(**to_locality(place, town))
+                loc = to_locality(place, town)
+                if loc.get("town"):
+                    loc["town"] = Town.model_construct(**loc["town"])
+                locality = Locality.model_construct(**loc)
             ag = attribute.agency_for(q.start, (c_start, c_end), (s_start, s_end), (para.start, para.end),
-                                      art.title_span, agencies, article_leads[art.index])
+                                      art.title_span, agencies, article_leads[art.index], agency_starts)
             pi = bisect_right(period_starts, q.start) - 1
             period = None
             for j in range(pi, -1, -1):
@@ -169,16 +173,16 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 if ps < s_start:
                     break
                 if pe <= q.start:
-                    period = Period(**attribute.resolve_period(ptext, ref_date))
+                    period = Period.model_construct(**attribute.resolve_period(ptext, ref_date))
                     break
             if period is None:
                 first = next((p for p in periods if s_start <= p[0] < s_end), None)
                 if first is not None:
-                    period = Period(**attribute.resolve_period(first[2], ref_date))
+                    period = Period.model_construct(**attribute.resolve_period(first[2], ref_date))
             o_start, o_end = norm.span(q.start, q.end)
             os_start, os_end = norm.span(s_start, s_end)
             surface = text[o_start:o_end]
-            fact = Fact(
+            fact = Fact.model_construct(
                 doc=doc,
                 id=_fact_id(doc, o_start, o_end, surface),
                 metric=metric,
@@ -189,11 +193,11 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 measure=q.measure,
                 qualifier=q.qualifier,
                 direction=direction,
-                quantity=Span(text=surface, start=o_start, end=o_end),
-                sentence=Span(text=text[os_start:os_end], start=os_start, end=os_end),
+                quantity=Span.model_construct(text=surface, start=o_start, end=o_end),
+                sentence=Span.model_construct(text=text[os_start:os_end], start=os_start, end=os_end),
                 article=titles[art.index],
                 locality=locality,
-                agency=Agency(name=_original(text, norm, ag.start, ag.end), kind=ag.kind) if ag else None,
+                agency=Agency.model_construct(name=_original(text, norm, ag.start, ag.end), kind=ag.kind) if ag else None,
                 period=period,
                 modality=attribute.modality_for(before_all),
                 refers_to=last_base.id if (metric == "yoy_change" and last_base is not None) else None,

@@ -10,6 +10,8 @@ Everything works on normalized text; offsets are normalized offsets.
 from __future__ import annotations
 
 import math
+from collections import Counter
+import operator
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -38,7 +40,7 @@ _NAVIGATION = regex.compile(r"导航|菜单|站内搜|网站地图|无障碍|繁
 _FIELD_LINE = regex.compile(r"^[^,，。:：]{1,16}[:：]\S")
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』]?|\n+")
 
-_HAN3 = regex.compile(r"\p{Han}{3}")
+_HAN_ONLY = regex.compile(r"\p{Han}+")
 
 
 @dataclass(slots=True)
@@ -118,7 +120,7 @@ def _joins_next(p: Paragraph, nxt: Optional[Paragraph], page: str) -> bool:
     if nxt is None or not p.text or not nxt.text:
         return False
     for across in (p.text[-2:] + nxt.text[:1], p.text[-1:] + nxt.text[:2]):
-        if len(across) == 3 and _HAN3.fullmatch(across) and across in page:
+        if len(across) == 3 and _HAN_ONLY.fullmatch(across) and across in page:
             return True
     return False
 
@@ -128,7 +130,7 @@ def _classify(paras: list[Paragraph], page: str) -> None:
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         prev = paras[i - 1] if i > 0 else None
         if _BOILERPLATE.match(p.text) or (len(p.text) < 80 and _BOILERPLATE_ANYWHERE.search(p.text)) \
-                or (len(p.text) <= 20 and _NAVIGATION.search(p.text)):
+                or (len(p.text) <= 20 and _NAVIGATION.search(p.text) and not regex.search(r"[。，,;；!！?？]|\d", p.text)):
             p.kind = "boilerplate"
         elif regex.fullmatch(r"[(（][^()（）]{1,20}[)）]", p.text):
             p.kind = "byline"
@@ -146,16 +148,12 @@ def _classify(paras: list[Paragraph], page: str) -> None:
             p.kind = "boilerplate"
 
 
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
-
-
-_HAN_RUN = {n: regex.compile(rf"\p{{Han}}{{{n}}}") for n in (2, 3, 4)}
-
-
 def _han_ngrams(text: str, n: int) -> set[str]:
-    """Runs of n Chinese characters in text."""
-    return set(_HAN_RUN[n].findall(text, overlapped=True))
+    """The n-character runs of text (punctuation included: it is rare and harmless
+    to the weights, and skipping it would cost more than it saves)."""
+    if n == 2:
+        return set(map(operator.add, text, text[1:]))
+    return {text[i:i + n] for i in range(len(text) - n + 1)}
 
 
 def _bigrams(text: str) -> set[str]:
@@ -291,20 +289,13 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
     """
     if not ends or not starts:
         return {}
-    df: dict[str, int] = {}
-    grams = {}
-    for p in paras:
-        g = _bigrams(p.text)
-        grams[p.index] = g
-        for x in g:
-            df[x] = df.get(x, 0) + 1
+    grams = {p.index: _bigrams(p.text) for p in paras}
+    df: Counter = Counter()
+    for g in grams.values():
+        df.update(g)
     n = len(paras) + 1
 
     idf = {x: math.log(n / c) for x, c in df.items()}
-    quad_counts: dict[str, int] = {}
-    for p in paras:
-        for q in _HAN_RUN[4].findall(p.text, overlapped=True):
-            quad_counts[q] = quad_counts.get(q, 0) + 1
 
     def weights(indices: list[int]) -> dict[str, float]:
         out: dict[str, float] = {}
@@ -313,42 +304,49 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
                 out[x] = idf[x]
         return out
 
+    def union(indices: list[int], table: dict[int, set[str]]) -> set[str]:
+        out: set[str] = set()
+        for i in indices:
+            out |= table[i]
+        return out
+
+    quads_of = {p.index: _han_ngrams(p.text, 4) for p in paras}
+    quad_counts: Counter = Counter()
+    for qs in quads_of.values():
+        quad_counts.update(qs)
     follows = {s.index: _follow(paras, s.index) for s in starts}
     contexts = {e.index: _context_before(paras, e.index) for e in ends}
     ctx_text = {i: "".join(paras[j].text for j in idx) for i, idx in contexts.items()}
     fol_text = {i: "".join(paras[j].text for j in idx) for i, idx in follows.items()}
-    quads = {i: _rare_quads(t, quad_counts) for i, t in ctx_text.items()}
-    quads_f = {i: _rare_quads(t, quad_counts) for i, t in fol_text.items()}
+    quads = {i: {q for q in union(idx, quads_of) if quad_counts[q] <= 6} for i, idx in contexts.items()}
+    quads_f = {i: {q for q in union(idx, quads_of) if quad_counts[q] <= 6} for i, idx in follows.items()}
     fol_weights = {i: weights(idx) for i, idx in follows.items()}
+    fol_totals = {i: sum(w.values()) or 1.0 for i, w in fol_weights.items()}
     levels = {i: _levels(t) for i, t in ctx_text.items()}
     levels_f = {i: _levels(t) for i, t in fol_text.items()}
     raw: dict[tuple[int, int], float] = {}
     for e in ends:
-        ctx = weights(contexts[e.index])
+        ctx = union(contexts[e.index], grams)
         for s in starts:
             fol_idx = follows[s.index]
             if s.index in contexts[e.index] or e.index in fol_idx:
                 continue
             fol = fol_weights[s.index]
-            total = sum(fol.values()) or 1.0
             # How much of the continuation's distinctive vocabulary the cut article uses.
-            raw[e.index, s.index] = sum(v for k, v in fol.items() if k in ctx) / total
+            raw[e.index, s.index] = sum(fol[k] for k in fol.keys() & ctx) / fol_totals[s.index]
     per_start: dict[int, list[float]] = {}
     for (ei, si), cover in raw.items():
         acc = per_start.setdefault(si, [0.0, 0])
         acc[0] += cover
         acc[1] += 1
-    page_grams = set()
-    for p in paras:
-        page_grams.update(_HAN_RUN[2].findall(p.text, overlapped=True))
-        page_grams.update(_HAN_RUN[3].findall(p.text, overlapped=True))
+    page_text = "\n".join(p.text for p in paras)
     scored = []
     for (ei, si), cover in raw.items():
         total_s, n_s = per_start[si]
         # Topic counts relative to the other candidates: pieces of one page share words.
         topic = cover - ((total_s - cover) / (n_s - 1) if n_s > 1 else 0.0)
         e, s_ = paras[ei], paras[si]
-        word = _across(e.text, s_.text, page_grams)
+        word = _across(e.text, s_.text, page_text)
         adjacent = 0.3 if si == ei + 1 else 0.0
         names = min(len(quads[ei] & quads_f[si]), 6) * 0.08
         level = _level_agreement(levels[ei], levels_f[si])
@@ -432,18 +430,14 @@ def _level_agreement(a: set[str], b: set[str]) -> float:
     return 0.3 if a & b else -0.4
 
 
-def _rare_quads(text: str, quad_counts: dict[str, int]) -> set[str]:
-    """Four-character runs that recur on the page only a few times: names and terms."""
-    return {q for q in _han_ngrams(text, 4) if quad_counts.get(q, 0) <= 6}
-
-
-def _across(left: str, right: str, page_grams: set[str]) -> float:
+def _across(left: str, right: str, page: str) -> float:
     """How well the characters across a cut read as one word used elsewhere on the page."""
     left, right = left.rstrip(), right.lstrip()
     for across in (left[-2:] + right[:1], left[-1:] + right[:2]):
-        if across in page_grams and len(across) == 3:
+        if len(across) == 3 and _HAN_ONLY.fullmatch(across) and across in page:
             return 0.6
-    if left[-1:] + right[:1] in page_grams:
+    across = left[-1:] + right[:1]
+    if len(across) == 2 and _HAN_ONLY.fullmatch(across) and across in page:
         return 0.3
     return 0.0
 
