@@ -73,15 +73,15 @@ _AGENCY_CORE = regex.compile(
 _PLACE_BEFORE = regex.compile(rf"(?:{_NAMED_PLACE}{{1,3}}|{_GENERIC_PLACE})$")
 # A body named as what a case is handed to, or as the leadership a report thanks,
 # is not the one that did the work.
-_OBJECT_BEFORE = regex.compile(r"(?:移送|移交|交由|提请|报送|报请|提交|转交|送交|抄送|向|在)$")
-_LEADERSHIP_AFTER = regex.compile(r"(?:的)?(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)")
+_OBJECT_BEFORE = regex.compile(r"(?:移送|移交|交由|提请|报送|报请|提交|转交|送交|抄送|送到|送至|向|在)$")
+_LEADERSHIP_AFTER = regex.compile(r"的(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)|(?:坚强|正确|统一)领导")
 # Bodies named by their domain alone: 南县纪委监委, 县人民政府, 公安交警.
 _NO_BODY_NEEDED = {"纪委监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察",
                    "公安", "交通警察"}
 # Words that name a body only with a place before them: 政府投资项目 is no agency, 县政府 is.
 _NEEDS_PLACE = {"政府", "人民政府", "海关", "公安", "交警"}
 # Words that end a run of text before a body's name: what precedes them is no part of it.
-_PREFIX_BREAK = regex.compile(r"(?:往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|[的了在对将已由向均被把从和与及同并等,、])")
+_PREFIX_BREAK = regex.compile(r"(?:往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等,、])")
 _BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线)")
 
 
@@ -161,16 +161,16 @@ def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int
     return lead
 
 
-def lead_agency(spans: list[tuple[int, int]], agencies: list[AgencyMention], budget: int = 300) -> Optional[AgencyMention]:
-    """The body an article is about: the first one its headline or opening lines name.
-    It reports every figure of the article that names no nearer body."""
-    for s, e in spans:
-        hit = next((a for a in agencies if s <= a.start and a.end <= min(e, s + budget)), None)
+def lead_agency(title: Optional[tuple[int, int]], first_sentence: Optional[tuple[int, int]],
+                agencies: list[AgencyMention]) -> Optional[AgencyMention]:
+    """The body an article is about: the first one its headline or its opening
+    sentence names. It reports every figure of the article that names no nearer body."""
+    for span in (title, first_sentence):
+        if span is None:
+            continue
+        hit = next((a for a in agencies if span[0] <= a.start and a.end <= span[1]), None)
         if hit is not None:
             return hit
-        budget -= e - s
-        if budget <= 0:
-            break
     return None
 
 

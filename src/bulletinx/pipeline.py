@@ -22,7 +22,7 @@ from .quantities import Quantity, find_quantities
 from .segment import Page, segment, sentence_spans
 
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：]")
-_LABEL_LEAD = regex.compile(r"^(?:其中|同时|并|另|还|共|累计|总计|合计|全年|今年|已|均|分别|全部|先后|此外|以及|和|及|与|达|为|有|是|了|将|约|近|的|在|对|按|就|又|再|也|都)+")
+_LABEL_LEAD = regex.compile(r"^(?:(?:全|该|我|本)(?:县|市|区|州|省)|其中|同时|并|另|还|共|累计|总计|合计|全年|今年|已|均|分别|全部|先后|此外|以及|和|及|与|达|为|有|是|了|将|约|近|的|在|对|按|就|又|再|也|都)+")
 _LABEL_TAIL = regex.compile(r"(?:达到|达|为|共计|共|计|约|有|是|了|近|超过|超|逾|高达|多达|分别为|分别)+$")
 _CHANGE = regex.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:大幅|明显|分别)?(?P<verb>增长|上升|提高|增加|提升|攀升|上涨|增收|扩大|减少|下降|降低|回落|压缩|精简|下滑|缩减|减|降|增)了?(?:达到|达)?$")
 _DECREASE = {"减少", "下降", "降低", "回落", "压缩", "精简", "下滑", "缩减", "减", "降"}
@@ -30,6 +30,7 @@ _RESPECTIVELY = regex.compile(r"(?P<items>[\p{Han}]{1,8}(?:[、和及与][\p{Han
 
 _WORD_AFTER = regex.compile(r"[\p{Han}A-Za-z]{1,8}")
 _SENTENCE_STOP = regex.compile(r"[。!?！？]")
+_FULL_STOP = regex.compile(r"。")
 _PER_MU = regex.compile(r"(?:亩均|每亩)[\p{Han}]{0,6}$")
 _LIST_ITEM = regex.compile(r"[、和及与]")
 
@@ -76,7 +77,13 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
         body = [(page.paragraphs[i].start, page.paragraphs[i].end) for i in art.paragraphs
                 if page.paragraphs[i].kind != "boilerplate"]
         article_places[art.index] = locator.article_place(art.title_span, body, art.orphan)
-        article_leads[art.index] = attribute.lead_agency(([art.title_span] if art.title_span else []) + body, agencies)
+        first = None
+        if body:
+            # The lede: the opening paragraph's first two sentences.
+            lo, hi = body[0]
+            stops = [m.end() for m in _FULL_STOP.finditer(t, lo, min(hi, lo + 250))]
+            first = (lo, stops[1] if len(stops) > 1 else min(hi, lo + 250))
+        article_leads[art.index] = attribute.lead_agency(art.title_span, first, agencies)
     # A titled article without a place of its own is about the document's place;
     # so is everything on a page that has no headline at all (a web page's text).
     doc_place = next((article_places[a.index] for a in page.articles if not a.orphan and article_places[a.index]), None)
