@@ -289,13 +289,21 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
     """
     if not ends or not starts:
         return {}
-    grams = {p.index: _bigrams(p.text) for p in paras}
-    df: Counter = Counter()
-    for g in grams.values():
-        df.update(g)
+    # Page-wide counts in one pass each: how often a character pair or a
+    # four-character run occurs says how distinctive it is.
+    page_text = "\n".join(p.text for p in paras)
+    pairs = list(map(operator.add, page_text, page_text[1:]))
+    pair_counts = Counter(pairs)
+    quad_counts = Counter(map(operator.add, pairs, pairs[2:]))
+    page_words = set(pairs)
+    page_words.update(map(operator.add, pairs, page_text[2:]))
     n = len(paras) + 1
-
-    idf = {x: math.log(n / c) for x, c in df.items()}
+    follows = {s.index: _follow(paras, s.index) for s in starts}
+    contexts = {e.index: _context_before(paras, e.index) for e in ends}
+    involved = {i for idx in follows.values() for i in idx} | {i for idx in contexts.values() for i in idx}
+    grams = {i: _bigrams(paras[i].text) for i in involved}
+    quads_of = {i: _han_ngrams(paras[i].text, 4) for i in involved}
+    idf = {x: math.log(n / min(pair_counts[x], n - 1)) for g in grams.values() for x in g}
 
     def weights(indices: list[int]) -> dict[str, float]:
         out: dict[str, float] = {}
@@ -310,12 +318,6 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
             out |= table[i]
         return out
 
-    quads_of = {p.index: _han_ngrams(p.text, 4) for p in paras}
-    quad_counts: Counter = Counter()
-    for qs in quads_of.values():
-        quad_counts.update(qs)
-    follows = {s.index: _follow(paras, s.index) for s in starts}
-    contexts = {e.index: _context_before(paras, e.index) for e in ends}
     ctx_text = {i: "".join(paras[j].text for j in idx) for i, idx in contexts.items()}
     fol_text = {i: "".join(paras[j].text for j in idx) for i, idx in follows.items()}
     quads = {i: {q for q in union(idx, quads_of) if quad_counts[q] <= 6} for i, idx in contexts.items()}
@@ -339,14 +341,13 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         acc = per_start.setdefault(si, [0.0, 0])
         acc[0] += cover
         acc[1] += 1
-    page_text = "\n".join(p.text for p in paras)
     scored = []
     for (ei, si), cover in raw.items():
         total_s, n_s = per_start[si]
         # Topic counts relative to the other candidates: pieces of one page share words.
         topic = cover - ((total_s - cover) / (n_s - 1) if n_s > 1 else 0.0)
         e, s_ = paras[ei], paras[si]
-        word = _across(e.text, s_.text, page_text)
+        word = _across(e.text, s_.text, page_words)
         adjacent = 0.3 if si == ei + 1 else 0.0
         names = min(len(quads[ei] & quads_f[si]), 6) * 0.08
         level = _level_agreement(levels[ei], levels_f[si])
@@ -430,14 +431,15 @@ def _level_agreement(a: set[str], b: set[str]) -> float:
     return 0.3 if a & b else -0.4
 
 
-def _across(left: str, right: str, page: str) -> float:
-    """How well the characters across a cut read as one word used elsewhere on the page."""
+def _across(left: str, right: str, page_words: set[str]) -> float:
+    """How well the characters across a cut read as one word used elsewhere on the
+    page (`page_words` holds the page's two- and three-character runs)."""
     left, right = left.rstrip(), right.lstrip()
     for across in (left[-2:] + right[:1], left[-1:] + right[:2]):
-        if len(across) == 3 and _HAN_ONLY.fullmatch(across) and across in page:
+        if len(across) == 3 and across in page_words and _HAN_ONLY.fullmatch(across):
             return 0.6
     across = left[-1:] + right[:1]
-    if len(across) == 2 and _HAN_ONLY.fullmatch(across) and across in page:
+    if len(across) == 2 and across in page_words and _HAN_ONLY.fullmatch(across):
         return 0.3
     return 0.0
 
