@@ -130,6 +130,7 @@ UNITS_DECIDE = [
     Case(name="fine-in-cny", before="扣驾驶证1200分,罚款", unit="CNY", metric="fines_issued"),
     Case(name="fine-not-count", before="扣驾驶证1200分,罚款", unit="count", measure="次", metric=None),
     Case(name="yoy-percent", before="同比增长", unit="percent", metric="yoy_change"),
+    Case(name="urbanisation-rate-is-a-share", before="城镇化率为", unit="percent", metric="share"),
     Case(name="yoy-points", before="比上年末下降", unit="pp", metric="yoy_change"),
     Case(name="yoy-count", before="同比增加", unit="count", measure="起", metric="yoy_change"),
     Case(name="share-percent", before="高新技术产业营收占比达到", unit="percent", metric="share"),
@@ -144,7 +145,6 @@ UNITS_DECIDE = [
 NO_METRIC = [
     Case(name="average-annual-growth", before="年均增长", unit="percent", metric=None),
     Case(name="month-on-month", before="环比下降", unit="percent", metric=None),
-    Case(name="urbanisation-rate", before="城镇化率为", unit="percent", metric=None),
     Case(name="population", before="全县户籍人口", unit="count", measure="人", metric=None),
     Case(name="empty-clause", before="", unit="count", measure="人", metric=None),
     Case(name="duration-not-count", before="刑事拘留", unit="day", metric=None),

@@ -152,7 +152,7 @@ _FIRST_BREAK = regex.compile(rf"[{_BREAKS}]")
 # Lead-in words between a clause's noun or verb and its number. The
 # lookbehinds keep words that end in the same character: 行为, 下达, 存在.
 _LEAD_IN = regex.compile(
-    r"(?r)(?:共计|累计|合计|总计|总共|一共|共有|(?<!公)共|达到|突破|超出|(?<![下到表传送直抵])达|约为|约|"
+    r"(?r)(?:共计|累计|合计|总计|总共|一共|共有|(?<!公)共|达到|突破|超出|(?<![下到表传送直抵])达|约为|(?<![签合预制公条节邀特履违解缔婚相践赴])约|"
     r"(?<![行作成认称因以较更])为|(?<![附最邻接将])近|超过|(?<!赶)超|逾|多达|高达|仅|已|"
     r"分别为|分别是|分别达|分别|(?<![为除])了|(?<![目])的|(?<![存现实所正])在)+$"
 )
