@@ -16,10 +16,10 @@ from . import places
 from .places import Division, PlaceMention
 
 # A place named as the scene of something, not as the actor.
-_SCENE_BEFORE = regex.compile(r"(?:在|赴|到|前往|来自|从|至|往|逃往|窜至|流窜|籍|途经|位于|与|同)$")
+_SCENE_BEFORE = regex.compile(r"(?:在|赴|到|前往|来自|从|至|往|逃往|窜至|流窜|籍|途经|位于|与|同|不含|不包括|除)$")
 _SCENE_AFTER = regex.compile(r"(?:某|一带|境内某|籍|等地|人(?![社民大力口员])|男子|女子)")
 # A place inside the name of a newspaper or site says who published, not where.
-_MEDIA_AFTER = regex.compile(r"(?:新闻网|新闻|日报|晚报|晨报|都市报|电视台|广播电视台|融媒|发布|在线|网)")
+_MEDIA_AFTER = regex.compile(r"(?:新闻网|新闻|日报|晚报|晨报|都市报|电视台|广播电视台|融媒|发布|在线|网|\d{1,2}月\d{1,2}日电)")
 _LIST_SEP = regex.compile(r"[、和及与]")
 
 _SEMICOLON = regex.compile(r"[;；]")

@@ -35,12 +35,15 @@ _DATELINE = regex.compile(r"^\s*(?:本报讯|本报[\p{Han}]{0,4}电|新华社[\
 _LIST_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、]|[①②③④⑤⑥⑦⑧⑨⑩])")
 _DEBUG = False
 # Site furniture, recognisable only on short lines.
-_NAVIGATION = regex.compile(r"导航|菜单|站内搜|网站地图|无障碍|繁体|简体|登录|注册|搜索|热门|专题|栏目|频道|返回|更多")
+_NAVIGATION = regex.compile(r"导航|菜单|站内搜|网站地图|无障碍|繁体|简体|登录|注册|搜索|热门|专题|栏目|频道|返回|更多|图片|资料图|视频|点击查看|展开全文")
 # "当事人(姓名或名称):…", "住所或地址:…": a form's field, complete as it stands.
 _FIELD_LINE = regex.compile(r"^[^,，。:：]{1,16}[:：]\S")
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』]?|\n+")
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
+_SENTENCE_MARK = regex.compile(r"[。，,;；!！?？]|\d")
+_BYLINE_ONLY = regex.compile(r"[(（][^()（）]{1,20}[)）]")
 
 
 @dataclass(slots=True)
@@ -126,15 +129,24 @@ def _joins_next(p: Paragraph, nxt: Optional[Paragraph], page: str) -> bool:
 
 
 def _classify(paras: list[Paragraph], page: str) -> None:
-    for i, p in enumerate(paras):
-        nxt = paras[i + 1] if i + 1 < len(paras) else None
-        prev = paras[i - 1] if i > 0 else None
+    # Furniture first, so that a headline is judged by the text that follows it
+    # rather than by a date or a "来源:" line in between.
+    for p in paras:
         if _BOILERPLATE.match(p.text) or (len(p.text) < 80 and _BOILERPLATE_ANYWHERE.search(p.text)) \
-                or (len(p.text) <= 20 and _NAVIGATION.search(p.text) and not regex.search(r"[。，,;；!！?？]|\d", p.text)):
+                or (len(p.text) <= 20 and _NAVIGATION.search(p.text) and not _SENTENCE_MARK.search(p.text)):
             p.kind = "boilerplate"
-        elif regex.fullmatch(r"[(（][^()（）]{1,20}[)）]", p.text):
+        elif _BYLINE_ONLY.fullmatch(p.text):
             p.kind = "byline"
-        elif _AUTHOR_LINE.match(p.text) and prev is not None and prev.kind == "headline":
+        elif len(p.text) <= 3 and not _HAN_PAIR.search(p.text):
+            p.kind = "boilerplate"
+    content = [p for p in paras if p.kind == "body"]
+    following = {a.index: b for a, b in zip(content, content[1:])}
+    for i, p in enumerate(paras):
+        if p.kind != "body":
+            continue
+        prev = paras[i - 1] if i > 0 else None
+        nxt = following.get(p.index)
+        if _AUTHOR_LINE.match(p.text) and prev is not None and prev.kind == "headline":
             p.kind = "author"
         elif p.text.startswith("——") and len(p.text) <= 45 and prev is not None and prev.kind == "headline":
             p.kind = "headline"
@@ -144,8 +156,6 @@ def _classify(paras: list[Paragraph], page: str) -> None:
             opens = prev is None or prev.kind in ("byline", "boilerplate", "headline") or prev.cut_end \
                 or bool(_BYLINE_END.search(prev.text)) or p.text.endswith((":", "："))
             p.kind = "headline" if opens else "subhead"
-        elif len(p.text) <= 3 and not regex.search(r"\p{Han}{2}", p.text):
-            p.kind = "boilerplate"
 
 
 def _han_ngrams(text: str, n: int) -> set[str]:
