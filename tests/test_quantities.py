@@ -753,3 +753,21 @@ def test_window_limits_search():
     cut = text.index("。") + 1
     assert [q.value for q in find_quantities(text, 0, cut)] == [65]
     assert [(q.value, q.start) for q in find_quantities(text, cut)] == [(83, text.index("83"))]
+
+
+GROWTH_MULTIPLES = [
+    Case(id="growth-times", text="全市网上零售额较上年增长1.5倍。",
+         found=[(1.5, "times", None, "exact")]),
+    Case(id="growth-times-list", text="两项收入分别增长2倍、3.5倍。",
+         found=[(2, "times", None, "exact"), (3.5, "times", None, "exact")]),
+]
+
+
+@pytest.mark.parametrize("case", GROWTH_MULTIPLES, ids=lambda c: c.id)
+def test_growth_multiples(case):
+    _assert_found(find_quantities(normalize(case.text).text), case.found)
+
+
+@pytest.mark.parametrize("text", ["对违法企业处以违法所得5倍罚款。", "处货值金额3倍以下罚款。"])
+def test_fine_rates_are_no_quantity(text):
+    assert find_quantities(normalize(text).text) == []

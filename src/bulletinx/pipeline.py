@@ -24,7 +24,7 @@ from .segment import Page, segment, sentence_spans
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：]")
 _LABEL_LEAD = regex.compile(r"^(?:(?:全|该|我|本)(?:县|市|区|州|省)|其中|同时|并|另|还|共|累计|总计|合计|全年|今年|已|均|分别|全部|先后|此外|以及|和|及|与|达|为|有|是|了|将|约|近|的|在|对|按|就|又|再|也|都)+")
 _LABEL_TAIL = regex.compile(r"(?:达到|达|为|共计|共|计|约|有|是|了|近|超过|超|逾|高达|多达|分别为|分别)+$")
-_CHANGE = regex.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:大幅|明显|分别)?(?P<verb>增长|上升|提高|增加|提升|攀升|上涨|增收|扩大|减少|下降|降低|回落|压缩|精简|下滑|缩减|减|降|增)了?(?:达到|达)?$")
+_CHANGE = regex.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:大幅|明显|分别)?(?P<verb>增长|上升|提高|增加|提升|攀升|上涨|增收|扩大|减少|下降|降低|回落|压缩|精简|下滑|缩减|减|降|增)了?(?:达到|达)?(?:[\d.]+[%倍]?[、和及])*$")
 _DECREASE = {"减少", "下降", "降低", "回落", "压缩", "精简", "下滑", "缩减", "减", "降"}
 _RESPECTIVELY = regex.compile(r"(?P<items>[\p{Han}]{1,8}(?:[、和及与][\p{Han}]{1,8})+)分别")
 
@@ -98,7 +98,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                                byline=a.byline) for a in page.articles}
     facts: list[Fact] = []
     seen_sentences: set[str] = set()
-    seen_figures: set[str] = set()
+    seen_figures: dict[str, int] = {}
     for para in page.paragraphs:
         if para.duplicate_of is not None or para.kind in ("boilerplate", "byline", "author") or para.article < 0:
             continue
@@ -124,10 +124,13 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 continue
             # A figure printed again in the same words (headline and body, a
             # summary box) is one fact.
+            # ...in another paragraph: within one paragraph, parallel clauses
+            # (烟花爆竹方面:检查企业8家 / 建筑施工方面:检查企业8家) are facts each.
             echo = t[max(para.start, q.start - 6):q.end]
-            if len(echo) - (q.end - q.start) >= 4 and echo in seen_figures:
-                continue
-            seen_figures.add(echo)
+            if len(echo) - (q.end - q.start) >= 4:
+                if seen_figures.get(echo, para.index) != para.index:
+                    continue
+                seen_figures.setdefault(echo, para.index)
             c_start = s_start
             for m in _CLAUSE_BREAK.finditer(t, s_start, q.start):
                 c_start = m.end()
@@ -151,7 +154,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             if unit == "CNY" and _PER_MU.search(before_all[-10:]):
                 unit = "CNY/mu"
             direction = None
-            ch = _CHANGE.search(t[max(s_start, q.start - 12):q.start])
+            ch = _CHANGE.search(t[max(s_start, q.start - 24):q.start])
             if ch:
                 direction = "decrease" if ch.group("verb") in _DECREASE else "increase"
             match = ruleset.classify(before_all[-80:], t[q.end:c_end], unit, q.measure)

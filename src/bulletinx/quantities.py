@@ -32,7 +32,7 @@ _UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "吨": ("t", 1.0, None), "公斤": ("kg", 1.0, None), "千克": ("kg", 1.0, None), "克": ("g", 1.0, None),
     "斤": ("kg", 0.5, None), "毫米": ("m", 0.001, None), "厘米": ("m", 0.01, None),
     "立方米": ("m3", 1.0, None), "千瓦时": ("kWh", 1.0, None), "度电": ("kWh", 1.0, None), "度": ("kWh", 1.0, None),
-    "‰": ("permille", 1.0, None), "圆": ("CNY", 1.0, None), "圆整": ("CNY", 1.0, None), "元整": ("CNY", 1.0, None),
+    "‰": ("permille", 1.0, None), "倍": ("times", 1.0, None), "圆": ("CNY", 1.0, None), "圆整": ("CNY", 1.0, None), "元整": ("CNY", 1.0, None),
     # shares and changes
     "%": ("percent", 1.0, None), "个百分点": ("pp", 1.0, None), "百分点": ("pp", 1.0, None),
     # durations
@@ -41,7 +41,7 @@ _UNITS: dict[str, tuple[str, float, Optional[str]]] = {
 }
 COUNT_MEASURES = (
     "人次 户次 车次 辆次 架次 场次 批次 人 名 起 件 次 个 家 台 辆 份 户 处 株 棵 条 场 支 项 套 轮 "
-    "所 座 口 册 间 栋 幢 盏 只 头 批 宗 例 位 组 张 本 块 根 部 篇 期 门 艘 架 种 枚 箱 分 吨次 课时 学时 床 对 把 副 卷 盒 瓶 袋 包"
+    "所 座 口 册 间 栋 幢 盏 只 头 批 宗 例 位 组 张 本 块 根 部 篇 期 门 艘 架 种 枚 箱 分 站 吨次 课时 学时 床 对 把 副 卷 盒 瓶 袋 包"
 ).split()
 for _m in COUNT_MEASURES:
     _UNITS.setdefault(_m, ("count", 1.0, _m))
@@ -193,6 +193,8 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         unit, factor, measure = _UNITS[unit_text]
         if unit_text in ("栋", "幢", "座", "号") and text[e:e + 1].isdigit():
             return None  # 3栋2单元: an address
+        if unit_text == "倍" and not _GROWTH_BEFORE.search(text, max(0, num_start - 24), num_start):
+            return None  # 5倍罚款 is a rate of fine; only 增长1.7倍 is a change
         if unit_text == "度" and not m.group("mag"):
             return None  # 30度 is a temperature or an angle; 43万度 is electricity
         if _ORDINAL_BEFORE.search(before) or (chinese and _VAGUE_BEFORE.search(before)):
@@ -264,6 +266,7 @@ def _quantity(text: str, m) -> Optional[Quantity]:
     return Quantity(s, e, value, unit, measure, qualifier, value_max, chinese)
 
 
+_GROWTH_BEFORE = regex.compile(r"(?:增长|增加|提高|翻了?|扩大|上升|提升|增)了?(?:[\d.]+倍[、和及])*$")
 _WORD_BEFORE_YUE = set("签合预制公条节邀特履违解缔婚相践赴")
 _CONDITION_BEFORE = regex.compile(r"(?:大于|小于|大于等于|小于等于|≥|≤|>|<)$")
 _WITHIN_BEFORE = regex.compile(r"(?:未来|过去|最近|近)$")

@@ -25,7 +25,7 @@ _BOILERPLATE = regex.compile(
     r"当前位置|您的位置|所在位置|首页|上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关链接|热门搜索|热点|推荐|"
     r"版权所有|版权|Copyright|copyright|ICP|备案|网站标识码|主办|承办|协办|技术支持|联系电话|联系我们|地址|邮编|"
     r"免责声明|声明|归档时间|信息来源|文章来源|发文机关|索引号|主题分类|成文日期|发布机构|扫一扫|微信|微博|返回顶部)"
-    r"\s*[】:：]?|©|\(c\)|Tel|TEL|电话[:：]|本报记者|本报通讯员|记者\s|通讯员\s)"
+    r"\s*(?:[】:：]|$)|©|\(c\)|Tel|TEL|电话[:：]|本报记者\s|本报通讯员\s|记者\s|通讯员\s)"
 )
 _BOILERPLATE_ANYWHERE = regex.compile(r"(?:(?:来源|作者|编辑|责任编辑|发布时间|浏览次数|阅读次数)[:：]|^\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}|版权所有|All Rights Reserved|未经授权|禁止转载|不得转载|本站部分内容|如有侵权|ICP备|公网安备|点击量[:：]?\s*\d|浏览次数[:：]?\s*\d)", regex.I)
 # (钟维) (常剑 付强 戴鹏) closing an article; also “(记者 张三)”.
@@ -107,6 +107,8 @@ def _is_headline(p: Paragraph, nxt: Optional[Paragraph]) -> bool:
         return False
     if _FIELD_LINE.match(t) and not t.endswith((":", "：")) and regex.match(r"^[^:：]*[(（]", t):
         return False
+    if t[0] in ",，、;；:：)）】」』”":
+        return False  # the rest of a cut sentence
     if t[-1] in "。!?！？;；,，、" or t.startswith(("“", '"')):
         return False
     if _LIST_START.match(t):
