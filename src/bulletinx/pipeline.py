@@ -157,7 +157,8 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             ch = _CHANGE.search(t[max(s_start, q.start - 24):q.start])
             if ch:
                 direction = "decrease" if ch.group("verb") in _DECREASE else "increase"
-            match = ruleset.classify(before_all[-80:], t[q.end:c_end], unit, q.measure)
+            # 总投资额(692.26亿元): the label stands before an opening bracket.
+            match = ruleset.classify(before_all[-80:].rstrip(" (（[【"), t[q.end:c_end], unit, q.measure)
             metric, rule_id = match if match else ("other", "quantity.unclassified")
             resp = _RESPECTIVELY.search(t, max(s_start, q.start - 40), q.start)
             if resp:

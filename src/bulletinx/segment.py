@@ -101,7 +101,9 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
-def _is_headline(p: Paragraph, nxt: Optional[Paragraph]) -> bool:
+def _is_headline(p: Paragraph, nxt: Optional[Paragraph], top: bool = False) -> bool:
+    """A short line without closing punctuation standing above running text;
+    at the top of a page (`top`) above any text."""
     t = p.text
     if len(t) > 40 or len(t) < 4:
         return False
@@ -116,7 +118,7 @@ def _is_headline(p: Paragraph, nxt: Optional[Paragraph]) -> bool:
     if nxt is None:
         return False
     # A headline stands above running text (or above a second title line).
-    return len(nxt.text) >= len(t) or nxt.text.startswith("——")
+    return top or len(nxt.text) >= len(t) or nxt.text.startswith("——")
 
 
 def _joins_next(p: Paragraph, nxt: Optional[Paragraph], page: str) -> bool:
@@ -143,6 +145,7 @@ def _classify(paras: list[Paragraph], page: str) -> None:
             p.kind = "boilerplate"
     content = [p for p in paras if p.kind == "body"]
     following = {a.index: b for a, b in zip(content, content[1:])}
+    first_content = next((p.index for p in paras if p.kind != "boilerplate"), -1)
     for i, p in enumerate(paras):
         if p.kind != "body":
             continue
@@ -152,7 +155,8 @@ def _classify(paras: list[Paragraph], page: str) -> None:
             p.kind = "author"
         elif p.text.startswith("——") and len(p.text) <= 45 and prev is not None and prev.kind == "headline":
             p.kind = "headline"
-        elif _is_headline(p, nxt) and not _joins_next(p, nxt, page):
+        elif _is_headline(p, nxt, top=i == first_content) \
+                and not _joins_next(p, nxt, page):
             # Inside a running article a short title line is a section heading;
             # after a byline, a cut paragraph or at the top it opens an article.
             opens = prev is None or prev.kind in ("byline", "boilerplate", "headline") or prev.cut_end \
