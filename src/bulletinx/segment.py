@@ -164,18 +164,6 @@ def _classify(paras: list[Paragraph], page: str) -> None:
             p.kind = "headline" if opens else "subhead"
 
 
-def _han_ngrams(text: str, n: int) -> set[str]:
-    """The n-character runs of text (punctuation included: it is rare and harmless
-    to the weights, and skipping it would cost more than it saves)."""
-    if n == 2:
-        return set(map(operator.add, text, text[1:]))
-    return {text[i:i + n] for i in range(len(text) - n + 1)}
-
-
-def _bigrams(text: str) -> set[str]:
-    return _han_ngrams(text, 2)
-
-
 def _mark_duplicates(paras: list[Paragraph]) -> None:
     seen: dict[str, int] = {}
     for p in paras:
@@ -311,15 +299,27 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
     pairs = list(map(operator.add, page_text, page_text[1:]))
     pair_counts = Counter(pairs)
     quad_counts = Counter(map(operator.add, pairs, pairs[2:]))
-    page_words = set(pairs)
-    page_words.update(map(operator.add, pairs, page_text[2:]))
+    seen_words: dict[str, bool] = {}
+
+    def on_page(word: str) -> bool:
+        if word not in seen_words:
+            seen_words[word] = word in page_text
+        return seen_words[word]
     n = len(paras) + 1
     follows = {s.index: _follow(paras, s.index) for s in starts}
     contexts = {e.index: _context_before(paras, e.index) for e in ends}
     involved = {i for idx in follows.values() for i in idx} | {i for idx in contexts.values() for i in idx}
-    grams = {i: _bigrams(paras[i].text) for i in involved}
-    quads_of = {i: _han_ngrams(paras[i].text, 4) for i in involved}
-    idf = {x: math.log(n / min(pair_counts[x], n - 1)) for g in grams.values() for x in g}
+    offsets, pos = {}, 0
+    for p in paras:
+        offsets[p.index] = pos
+        pos += len(p.text) + 1
+    quads = list(map(operator.add, pairs, pairs[2:]))
+    # Four-character runs that recur on the page only a few times: names and terms.
+    rare = {q for q, c in quad_counts.items() if c <= 6}
+    grams = {i: set(pairs[offsets[i]:offsets[i] + len(paras[i].text) - 1]) for i in involved}
+    quads_of = {i: set(quads[offsets[i]:offsets[i] + len(paras[i].text) - 3]) & rare for i in involved}
+    log_of = {c: math.log(n / min(c, n - 1)) for c in set(pair_counts.values())}
+    idf = {x: log_of[pair_counts[x]] for x in set().union(*grams.values())}
 
     def weights(indices: list[int]) -> dict[str, float]:
         out: dict[str, float] = {}
@@ -336,8 +336,8 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
 
     ctx_text = {i: "".join(paras[j].text for j in idx) for i, idx in contexts.items()}
     fol_text = {i: "".join(paras[j].text for j in idx) for i, idx in follows.items()}
-    quads = {i: {q for q in union(idx, quads_of) if quad_counts[q] <= 6} for i, idx in contexts.items()}
-    quads_f = {i: {q for q in union(idx, quads_of) if quad_counts[q] <= 6} for i, idx in follows.items()}
+    quads = {i: union(idx, quads_of) for i, idx in contexts.items()}
+    quads_f = {i: union(idx, quads_of) for i, idx in follows.items()}
     fol_weights = {i: weights(idx) for i, idx in follows.items()}
     fol_totals = {i: sum(w.values()) or 1.0 for i, w in fol_weights.items()}
     levels = {i: _levels(t) for i, t in ctx_text.items()}
@@ -363,7 +363,7 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         # Topic counts relative to the other candidates: pieces of one page share words.
         topic = cover - ((total_s - cover) / (n_s - 1) if n_s > 1 else 0.0)
         e, s_ = paras[ei], paras[si]
-        word = _across(e.text, s_.text, page_words)
+        word = _across(e.text, s_.text, on_page)
         adjacent = 0.3 if si == ei + 1 else 0.0
         names = min(len(quads[ei] & quads_f[si]), 6) * 0.08
         level = _level_agreement(levels[ei], levels_f[si])
@@ -447,15 +447,19 @@ def _level_agreement(a: set[str], b: set[str]) -> float:
     return 0.3 if a & b else -0.4
 
 
-def _across(left: str, right: str, page_words: set[str]) -> float:
+def _all_han(s: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in s)
+
+
+def _across(left: str, right: str, on_page) -> float:
     """How well the characters across a cut read as one word used elsewhere on the
-    page (`page_words` holds the page's two- and three-character runs)."""
+    page (`on_page(word)` says whether the page has it)."""
     left, right = left.rstrip(), right.lstrip()
     for across in (left[-2:] + right[:1], left[-1:] + right[:2]):
-        if len(across) == 3 and across in page_words and _HAN_ONLY.fullmatch(across):
+        if len(across) == 3 and _all_han(across) and on_page(across):
             return 0.6
     across = left[-1:] + right[:1]
-    if len(across) == 2 and across in page_words and _HAN_ONLY.fullmatch(across):
+    if len(across) == 2 and _all_han(across) and on_page(across):
         return 0.3
     return 0.0
 
