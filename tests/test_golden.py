@@ -39,9 +39,9 @@ def test_golden(page, update_golden):
         return
     expected = golden.read_bytes()
     if produced != expected:
-        diff = difflib.unified_diff(
-            [_summary(x) for x in expected.splitlines()],
-            [_summary(x) for x in produced.splitlines()],
-            "golden", "now", lineterm="", n=1,
-        )
+        old_lines, new_lines = expected.decode().splitlines(), produced.decode().splitlines()
+        diff = list(difflib.unified_diff(
+            [_summary(x) for x in old_lines], [_summary(x) for x in new_lines], "golden", "now", lineterm="", n=1))
+        if not diff:  # a field the summary leaves out changed: show whole records
+            diff = list(difflib.unified_diff(old_lines, new_lines, "golden", "now", lineterm="", n=0))[:40]
         pytest.fail("output differs from the golden file (pytest --update-golden to accept):\n" + "\n".join(diff))
