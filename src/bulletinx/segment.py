@@ -10,6 +10,7 @@ Everything works on normalized text; offsets are normalized offsets.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 import operator
 from dataclasses import dataclass, field
@@ -40,7 +41,6 @@ _NAVIGATION = regex.compile(r"导航|菜单|站内搜|网站地图|无障碍|繁
 _FIELD_LINE = regex.compile(r"^[^,，。:：]{1,16}[:：]\S")
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』]?|\n+")
 
-_HAN_ONLY = regex.compile(r"\p{Han}+")
 _HAN_PAIR = regex.compile(r"\p{Han}{2}")
 _SENTENCE_MARK = regex.compile(r"[。，,;；!！?？]|\d")
 _BYLINE_ONLY = regex.compile(r"[(（][^()（）]{1,20}[)）]")
@@ -121,18 +121,34 @@ def _is_headline(p: Paragraph, nxt: Optional[Paragraph], top: bool = False) -> b
     return top or len(nxt.text) >= len(t) or nxt.text.startswith("——")
 
 
-def _joins_next(p: Paragraph, nxt: Optional[Paragraph], page: str) -> bool:
+class _PageWords:
+    """The two- and three-character runs of a page, built on first use; answers
+    "does the page use this word anywhere" in constant time."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._words: Optional[set[str]] = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            pairs = list(map(operator.add, self.text, self.text[1:]))
+            self._words = set(pairs)
+            self._words.update(map(operator.add, pairs, self.text[2:]))
+        return word in self._words
+
+
+def _joins_next(p: Paragraph, nxt: Optional[Paragraph], page: _PageWords) -> bool:
     """True when a short line and the next one read as one sentence cut by a wrap:
     the characters across the break occur together elsewhere on the page."""
     if nxt is None or not p.text or not nxt.text:
         return False
     for across in (p.text[-2:] + nxt.text[:1], p.text[-1:] + nxt.text[:2]):
-        if len(across) == 3 and _HAN_ONLY.fullmatch(across) and across in page:
+        if len(across) == 3 and _all_han(across) and across in page:
             return True
     return False
 
 
-def _classify(paras: list[Paragraph], page: str) -> None:
+def _classify(paras: list[Paragraph], page: _PageWords) -> None:
     # Furniture first, so that a headline is judged by the text that follows it
     # rather than by a date or a "来源:" line in between.
     for p in paras:
@@ -175,16 +191,17 @@ def _mark_duplicates(paras: list[Paragraph]) -> None:
             seen[p.text] = p.index
 
 
-def segment(text: str, common_words: Optional[set[str]] = None) -> Page:
+def segment(text: str) -> Page:
     """Split normalized text into paragraphs and articles, rejoining cut columns."""
     paras = split_paragraphs(text)
-    _classify(paras, text)
+    words = _PageWords(text)
+    _classify(paras, words)
     _mark_duplicates(paras)
-    articles = _assemble(paras, text)
+    articles = _assemble(paras, words)
     return Page(text, paras, articles)
 
 
-def _assemble(paras: list[Paragraph], text: str) -> list[Article]:
+def _assemble(paras: list[Paragraph], words: _PageWords) -> list[Article]:
     live = [p for p in paras if p.duplicate_of is None and p.kind != "boilerplate"]
     prev_of = {b.index: a for a, b in zip(live, live[1:])}
 
@@ -195,7 +212,7 @@ def _assemble(paras: list[Paragraph], text: str) -> list[Article]:
         return pr.cut_end or pr.kind == "byline" or bool(_BYLINE_END.search(pr.text))
 
     body = [p for p in live if p.kind == "body"]
-    joins = _match_cuts(paras, [p for p in body if p.cut_end], [p for p in body if may_continue(p)])
+    joins = _match_cuts(paras, [p for p in body if p.cut_end], [p for p in body if may_continue(p)], words)
     continues = {s: e for e, s in joins.items()}
     for s_idx, e_idx in continues.items():
         paras[s_idx].continues = e_idx
@@ -283,7 +300,8 @@ def _assemble(paras: list[Paragraph], text: str) -> list[Article]:
     return articles
 
 
-def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Paragraph]) -> dict[int, int]:
+def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Paragraph],
+                words: _PageWords) -> dict[int, int]:
     """Pair paragraphs cut mid-sentence with the paragraphs that complete them.
 
     Evidence: the characters across the cut forming a word that the page uses
@@ -299,12 +317,6 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
     pairs = list(map(operator.add, page_text, page_text[1:]))
     pair_counts = Counter(pairs)
     quad_counts = Counter(map(operator.add, pairs, pairs[2:]))
-    seen_words: dict[str, bool] = {}
-
-    def on_page(word: str) -> bool:
-        if word not in seen_words:
-            seen_words[word] = word in page_text
-        return seen_words[word]
     n = len(paras) + 1
     follows = {s.index: _follow(paras, s.index) for s in starts}
     contexts = {e.index: _context_before(paras, e.index) for e in ends}
@@ -343,9 +355,14 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
     levels = {i: _levels(t) for i, t in ctx_text.items()}
     levels_f = {i: _levels(t) for i, t in fol_text.items()}
     raw: dict[tuple[int, int], float] = {}
+    start_at = [x.index for x in starts]
     for e in ends:
         ctx = union(contexts[e.index], grams)
-        for s in starts:
+        # A column continues on its own page: far-apart pieces of a long
+        # document are not weighed against each other.
+        lo = bisect_left(start_at, e.index - _JOIN_WINDOW)
+        hi = bisect_right(start_at, e.index + _JOIN_WINDOW)
+        for s in starts[lo:hi]:
             fol_idx = follows[s.index]
             if s.index in contexts[e.index] or e.index in fol_idx:
                 continue
@@ -363,7 +380,7 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         # Topic counts relative to the other candidates: pieces of one page share words.
         topic = cover - ((total_s - cover) / (n_s - 1) if n_s > 1 else 0.0)
         e, s_ = paras[ei], paras[si]
-        word = _across(e.text, s_.text, on_page)
+        word = _across(e.text, s_.text, words)
         adjacent = 0.3 if si == ei + 1 else 0.0
         names = min(len(quads[ei] & quads_f[si]), 6) * 0.08
         level = _level_agreement(levels[ei], levels_f[si])
@@ -373,12 +390,23 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         print(*[f"{e}->{s_}:{sc:.2f}" for sc, e, s_ in scored[:40]])
     # The best set of joins overall, not the best join first: one strong but
     # wrong pair must not take the piece that another cut needs.
+    scored = [x for x in scored if x[0] > _JOIN_THRESHOLD]
     e_ids = sorted({e for _, e, _ in scored})
     s_ids = sorted({s_ for _, _, s_ in scored})
+    joins = {}
+    if len(e_ids) * len(s_ids) > _ASSIGNMENT_LIMIT:
+        # Very many cut pieces (a long document): best pair first keeps it linear.
+        taken: set[int] = set()
+        for sc, ei, si in scored:
+            if ei not in joins and si not in taken:
+                joins[ei] = si
+                taken.add(si)
+        return joins
+    e_pos = {e: i for i, e in enumerate(e_ids)}
+    s_pos = {x: i for i, x in enumerate(s_ids)}
     gain = [[0.0] * len(s_ids) for _ in e_ids]
     for sc, ei, si in scored:
-        gain[e_ids.index(ei)][s_ids.index(si)] = max(0.0, sc - _JOIN_THRESHOLD)
-    joins = {}
+        gain[e_pos[ei]][s_pos[si]] = sc - _JOIN_THRESHOLD
     for r, c in _max_assignment(gain):
         if gain[r][c] > 0:
             joins[e_ids[r]] = s_ids[c]
@@ -386,6 +414,8 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
 
 
 _JOIN_THRESHOLD = 0.4
+_JOIN_WINDOW = 80  # paragraphs
+_ASSIGNMENT_LIMIT = 1600  # pairs of rows and columns for the exact assignment
 
 
 def _max_assignment(gain: list[list[float]]) -> list[tuple[int, int]]:
@@ -451,15 +481,14 @@ def _all_han(s: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in s)
 
 
-def _across(left: str, right: str, on_page) -> float:
-    """How well the characters across a cut read as one word used elsewhere on the
-    page (`on_page(word)` says whether the page has it)."""
+def _across(left: str, right: str, words: _PageWords) -> float:
+    """How well the characters across a cut read as one word used elsewhere on the page."""
     left, right = left.rstrip(), right.lstrip()
     for across in (left[-2:] + right[:1], left[-1:] + right[:2]):
-        if len(across) == 3 and _all_han(across) and on_page(across):
+        if len(across) == 3 and _all_han(across) and across in words:
             return 0.6
     across = left[-1:] + right[:1]
-    if len(across) == 2 and _all_han(across) and on_page(across):
+    if len(across) == 2 and _all_han(across) and across in words:
         return 0.3
     return 0.0
 

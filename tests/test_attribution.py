@@ -1,0 +1,320 @@
+"""Who, where, when and how sure: locality, agency, period and modality of facts.
+
+Every page here is a short made-up article in the style of a county
+newspaper. Facts are found by an anchor (a piece of the page holding the
+figure), as the gold files do.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from types import EllipsisType
+from typing import Optional, Union
+
+import pytest
+
+from bulletinx.models import Fact
+from bulletinx.pipeline import extract
+
+REF = dt.date(2022, 12, 15)
+
+# A field left at `...` is not checked: each case states only what it is about.
+Check = Union[str, None, EllipsisType]
+
+
+def page(headline: str, *paragraphs: str) -> str:
+    return "\n\n".join((headline, *paragraphs)) + "\n"
+
+
+@cache
+def facts_of(text: str, region: Optional[str], date: Optional[dt.date]) -> tuple[Fact, ...]:
+    return tuple(extract(text, doc="page.txt", region=region, date=date))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Case:
+    page: str = field(repr=False)
+    anchor: str
+    quantity: str
+    region: Optional[str] = None
+    date: Optional[dt.date] = REF
+    locality: Check = ...
+    town: Check = ...
+    agency: Check = ...
+    agency_kind: Check = ...
+    period: Check = ...
+    period_start: Check = ...
+    period_end: Check = ...
+    modality: Check = ...
+    xfail: Optional[str] = None
+
+    def fact(self) -> Fact:
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(self.anchor), self.page)]
+        assert spans, f"anchor {self.anchor!r} is not on the page"
+        hits = [f for f in facts_of(self.page, self.region, self.date) if f.quantity.text == self.quantity
+                and any(s <= f.quantity.start and f.quantity.end <= e for s, e in spans)]
+        assert len(hits) == 1, f"{self.quantity!r} in {self.anchor!r}: {len(hits)} facts"
+        return hits[0]
+
+
+def check(c: Case) -> None:
+    f = c.fact()
+    if c.locality is not ...:
+        assert (f.locality.code if f.locality else None) == c.locality
+    if c.town is not ...:
+        assert (f.locality.town.name if f.locality and f.locality.town else None) == c.town
+    if c.agency is not ...:
+        assert (f.agency.name if f.agency else None) == c.agency
+    if c.agency_kind is not ...:
+        assert f.agency is not None and f.agency.kind == c.agency_kind
+    if c.period is not ...:
+        assert (f.period.text if f.period else None) == c.period
+    if c.period_start is not ...:
+        assert f.period is not None and f.period.start == c.period_start
+    if c.period_end is not ...:
+        assert f.period is not None and f.period.end == c.period_end
+    if c.modality is not ...:
+        assert f.modality == c.modality
+
+
+def params(cases: dict[str, Case]) -> list:
+    return [pytest.param(c, id=name, marks=[pytest.mark.xfail(strict=True, reason=c.xfail)] if c.xfail else [])
+            for name, c in cases.items()]
+
+
+# ---------------------------------------------------------------- localities
+
+HENGYANG = "衡阳:铁腕治超保平安"
+RUCHENG = "汝城县:作风建设再加力"
+RUCHENG_PAGE = page(
+    RUCHENG,
+    "今年以来,汝城县以作风建设为抓手,推动各项工作落实。",
+    "该县纪委监委聚焦群众身边问题开展专项整治,立案审查调查42件。",
+    "“我县共处分党员干部37人。”县纪委监委负责人介绍,全县还开展警示教育156场次。",
+)
+YONGDING = page("永定区:农村公路提质升级", "今年以来,永定区新改建农村公路86公里。")
+GULOU = "今年以来,鼓楼区城管局拆除违规户外广告牌36处。"
+
+LOCALITY_CASES = {
+    "short form of a prefecture and of its county goes to the prefecture": Case(
+        page=page("湘潭:燃气安全再升级", "今年以来,改造老旧燃气管网21.6公里。"),
+        anchor="管网21.6公里", quantity="21.6公里", locality="430300"),
+    "a county named in the clause narrows the prefecture": Case(
+        page=page(HENGYANG, "今年以来,衡阳市持续开展货车超限超载整治。其中,祁东县查处违法车辆86台,衡南县查处违法车辆52台。"),
+        anchor="违法车辆52台", quantity="52台", locality="430422"),
+    "a list of counties is the prefecture's sum": Case(
+        page=page(HENGYANG, "今年以来,衡阳市持续开展货车超限超载整治。衡南县、祁东县、常宁市共排查隐患路段320处。"),
+        anchor="隐患路段320处", quantity="320处", locality="430400"),
+    "gaishi (this city) after a county named earlier in the paragraph": Case(
+        page=page(HENGYANG, "今年以来,衡阳市持续开展货车超限超载整治。其中,祁东县查处违法车辆86台。该市共查处超限超载货车1260台。"),
+        anchor="货车1260台", quantity="1260台", locality="430400",
+        xfail="a county named in an earlier sentence of the paragraph overrides the 该市 of this one"),
+    "gaixian (this county) points back to the article": Case(
+        page=RUCHENG_PAGE, anchor="立案审查调查42件", quantity="42件", locality="431026"),
+    "woxian (our county) in a quotation": Case(
+        page=RUCHENG_PAGE, anchor="党员干部37人", quantity="37人", locality="431026"),
+    "bare xian in the county discipline commission": Case(
+        page=RUCHENG_PAGE, anchor="警示教育156场次", quantity="156场次", locality="431026"),
+    "quanqu (the whole district) in a district's article": Case(
+        page=page("开福区:平安建设暖民心", "近年来,全区共调处矛盾纠纷2180件,化解率98.6%。"),
+        anchor="矛盾纠纷2180件", quantity="2180件", locality="430105"),
+    "benshi (this city) in a city's article": Case(
+        page=page("湘潭市:燃气安全再升级", "今年,本市改造老旧燃气管网21.6公里。"),
+        anchor="管网21.6公里", quantity="21.6公里", locality="430300"),
+    "development zone lies in its county": Case(
+        page=page("项目建设跑出加速度", "今年1—11月,岳阳绿色化工高新区新签约项目21个,完成投资86亿元。"),
+        anchor="签约项目21个", quantity="21个", locality="430603"),
+    "scene in another province does not take over": Case(
+        page=page("汝城县:重拳打击电信诈骗",
+                  "近日,汝城县公安局成功破获一起电信网络诈骗案。民警在江西省德兴市某出租屋内将犯罪嫌疑人抓获,"
+                  "共抓获犯罪嫌疑人6名,冻结涉案资金132万元。"),
+        anchor="涉案资金132万元", quantity="132万元", locality="431026"),
+    "scene named before the actor": Case(
+        page=page("民警千里追逃", "近日,在江西省德兴市某出租屋内,汝城县公安局民警成功抓获网上逃犯1名。"),
+        anchor="网上逃犯1名", quantity="1名", locality="431026"),
+    "Yongding settled by region": Case(
+        page=YONGDING, region="湖南", anchor="农村公路86公里", quantity="86公里", locality="430802"),
+    "Yongding settled by the province the page names": Case(
+        page=page("永定区:农村公路提质升级", "今年以来,永定区新改建农村公路86公里,湖南省交通运输厅予以通报表扬。"),
+        anchor="农村公路86公里", quantity="86公里", locality="430802"),
+    "Yongding settled by its prefecture": Case(
+        page=page("福建省龙岩市永定区多举措推进农村公路建设", "今年以来,永定区新改建农村公路86公里。"),
+        anchor="农村公路86公里", quantity="86公里", locality="350803"),
+    "Gulou settled by region": Case(
+        page=page("鼓楼区:城市管理更精细", GULOU), region="福建",
+        anchor="广告牌36处", quantity="36处", locality="350102"),
+    "Chaoyang without any hint has no code": Case(
+        page=page("朝阳区开展燃气安全专项检查", "今年以来,朝阳区检查餐饮场所1260家。"),
+        anchor="餐饮场所1260家", quantity="1260家", locality=None),
+    "township named in the sentence": Case(
+        page=page("南县:农田水利建设加速", "今年以来,南县浪拔湖镇新建灌溉水渠3.6公里。"),
+        anchor="水渠3.6公里", quantity="3.6公里", locality="430921", town="浪拔湖镇"),
+}
+
+
+@pytest.mark.parametrize("case", params(LOCALITY_CASES))
+def test_locality(case: Case) -> None:
+    check(case)
+
+
+def test_locality_record() -> None:
+    f = LOCALITY_CASES["development zone lies in its county"].fact()
+    assert f.locality.model_dump() == {
+        "code": "430603", "name": "云溪区", "level": "county",
+        "path": ["湖南省", "岳阳市", "云溪区"], "town": None,
+    }
+
+
+# ---------------------------------------------------------------- agencies
+
+YOUXIAN = "攸县:平安建设再提速"
+
+AGENCY_CASES = {
+    "same clause beats an earlier one": Case(
+        page=page(YOUXIAN, "今年以来,县公安局破获各类刑事案件312起,县市场监管局查处食品安全案件58起。"),
+        anchor="食品安全案件58起", quantity="58起", agency="县市场监管局", agency_kind="market_regulation"),
+    "same clause, after the figure": Case(
+        page=page(YOUXIAN, "今年以来,全县侦破的电信诈骗案件中有46起由县公安局刑侦大队主办。"),
+        anchor="有46起", quantity="46起", agency="县公安局刑侦大队"),
+    "earlier in the sentence": Case(
+        page=page("攸县:根治欠薪见实效", "县人社局牵头开展根治欠薪冬季专项行动,深入工地逐一排查,为农民工追回工资320万元。"),
+        anchor="工资320万元", quantity="320万元", agency="县人社局", agency_kind="human_resources"),
+    "earlier in the paragraph": Case(
+        page=page("攸县:守好群众看病钱", "县医保局持续开展打击欺诈骗保专项行动。全年追回医保基金86万元,处理违规定点医药机构23家。"),
+        anchor="医药机构23家", quantity="23家", agency="县医保局"),
+    "from the headline": Case(
+        page=page("汝城县医保局:守好群众“看病钱”", "今年以来,围绕定点医药机构开展全覆盖检查,全年追回医保基金86万元。"),
+        anchor="医保基金86万元", quantity="86万元", agency="汝城县医保局"),
+    "from the lede": Case(
+        page=page("织密安全生产防护网", "今年以来,攸县应急管理局聚焦重点行业领域,压紧压实安全生产责任。",
+                  "全年共排查一般隐患1260处,整改1198处。"),
+        anchor="整改1198处", quantity="1198处", agency="攸县应急管理局", agency_kind="emergency_management"),
+    "a body a case is handed to is not the actor": Case(
+        page=page("南县:监督护航农田建设", "今年以来,县纪委监委开展专项监督8次,发现问题15个,均已移交县农业农村局督促整改。"),
+        anchor="发现问题15个", quantity="15个", agency="县纪委监委", agency_kind="discipline_inspection"),
+    "public security organs of gaishi": Case(
+        page=page("永州:严打欠薪违法犯罪", "今年来,该市公安机关以拒不支付劳动报酬罪立案6起,刑事拘留14人。"),
+        anchor="立案6起", quantity="6起", agency="该市公安机关"),
+    "department (ting)": Case(
+        page=page("湖南:根治欠薪见实效", "今年以来,省人力资源和社会保障厅督办欠薪案件126件。"),
+        anchor="欠薪案件126件", quantity="126件", agency="省人力资源和社会保障厅"),
+    "procuratorate (yuan)": Case(
+        page=page("攸县:公益诉讼护生态", "今年以来,县人民检察院办理公益诉讼案件45件。"),
+        anchor="公益诉讼案件45件", quantity="45件", agency="县人民检察院"),
+    "brigade (dui) inside a bureau": Case(
+        page=page("攸县:交通安全有保障", "今年以来,县公安局交警大队查处酒驾醉驾违法行为368起。"),
+        anchor="违法行为368起", quantity="368起", agency="县公安局交警大队"),
+    "office short form (ban)": Case(
+        page=page("攸县:禁毒宣传进万家", "今年以来,县禁毒办开展禁毒宣传活动96场次。"),
+        anchor="宣传活动96场次", quantity="96场次", agency="县禁毒办"),
+    "departments (bumen) of several domains": Case(
+        page=page("攸县:在建项目欠薪动态清零", "今年以来,县人社、住建等部门联合开展在建项目专项检查,检查在建项目86个。"),
+        anchor="在建项目86个", quantity="86个", agency="县人社、住建等部门"),
+    "police station (suo) of a township": Case(
+        page=page("南县:守护一方平安", "今年以来,浪拔湖镇派出所破获盗窃案件27起。"),
+        anchor="盗窃案件27起", quantity="27起", agency="浪拔湖镇派出所"),
+    "a company is no agency": Case(
+        page=page("项目建设提速增效", "今年1—11月,湖南宏达交通运输有限公司完成货运量120万吨,上缴税收3600万元。"),
+        anchor="上缴税收3600万元", quantity="3600万元", agency=None),
+    "zone administrative committee (guanweihui)": Case(
+        page=page("产业集聚势头强劲", "今年以来,岳阳绿色化工高新区管委会新引进项目35个。"),
+        anchor="引进项目35个", quantity="35个", agency="岳阳绿色化工高新区管委会",
+        xfail="a 管委会 without a domain word before it is not found"),
+    "subdistrict office (jiedao banshichu)": Case(
+        page=page("城市更新暖民心", "今年以来,开福区东风路街道办事处改造老旧小区12个。"),
+        anchor="老旧小区12个", quantity="12个", agency="开福区东风路街道办事处",
+        xfail="a 街道办事处 without a domain word before it is not found"),
+    "centre (zhongxin) with a service word between": Case(
+        page=page("攸县:稳岗就业有力度", "今年以来,县就业服务中心组织开展职业技能培训2300人次。"),
+        anchor="技能培训2300人次", quantity="2300人次", agency="县就业服务中心",
+        xfail="县就业服务中心: the body must follow the domain word directly"),
+    "a company named after a domain is no agency": Case(
+        page=page("科技赋能平安建设", "今年,长沙市公安科技有限公司研发智能安防设备86台。"),
+        anchor="设备86台", quantity="86台", agency=None,
+        xfail="长沙市公安科技有限公司 yields the agency 长沙市公安"),
+    "a partner after lianhe is not the actor": Case(
+        page=page("攸县:守护舌尖上的安全", "县公安局联合市监部门开展食品安全清查行动,查处无证经营门店14家。"),
+        anchor="门店14家", quantity="14家", agency="县公安局",
+        xfail="the last body before the figure wins, even when 联合 names it as a partner"),
+    "the leadership a lede follows is no agency": Case(
+        page=page("衡阳市筑牢安全生产防线", "今年以来,衡阳市坚决贯彻省委省政府关于安全生产工作的决策部署,压实各方责任。",
+                  "全市共排查整治安全隐患3.2万处。"),
+        anchor="安全隐患3.2万处", quantity="3.2万处", agency=None,
+        xfail="省委省政府 in 贯彻…关于…部署 becomes the lede agency (named 衡阳市坚决贯彻省委省政府)"),
+}
+
+
+@pytest.mark.parametrize("case", params(AGENCY_CASES))
+def test_agency(case: Case) -> None:
+    check(case)
+
+
+# ---------------------------------------------------------------- periods
+
+YX = "攸县:项目建设跑出加速度"
+
+PERIOD_CASES = {
+    "this year Jan-Nov": Case(
+        page=page(YX, "今年1—11月,该县完成固定资产投资86亿元。"), anchor="投资86亿元", quantity="86亿元",
+        period="今年1—11月", period_start="2022-01-01", period_end="2022-11-30"),
+    "up to end of November has an end only": Case(
+        page=page(YX, "截至11月底,该县累计排查隐患1260处。"), anchor="隐患1260处", quantity="1260处",
+        period="截至11月底", period_start=None, period_end="2022-11-30"),
+    "Jan-Oct without this year": Case(
+        page=page(YX, "1月—10月,该县上缴税收4.6亿元。"), anchor="税收4.6亿元", quantity="4.6亿元",
+        period="1月—10月", period_start="2022-01-01", period_end="2022-10-31"),
+    "a named year": Case(
+        page=page(YX, "2021年,该县实现地区生产总值312亿元。"), anchor="总值312亿元", quantity="312亿元",
+        period="2021年", period_start="2021-01-01", period_end="2021-12-31"),
+    "since the start of this year runs to the reference date": Case(
+        page=page(YX, "今年以来,该县新增市场主体8600户。"), anchor="市场主体8600户", quantity="8600户",
+        period="今年以来", period_start="2022-01-01", period_end="2022-12-15"),
+    "in recent years has no dates": Case(
+        page=page(YX, "近年来,该县累计解决企业问题335个。"), anchor="企业问题335个", quantity="335个",
+        period="近年来", period_start=None, period_end=None),
+    "without a reference date only the text": Case(
+        page=page(YX, "今年1—11月,该县完成固定资产投资86亿元。"), date=None, anchor="投资86亿元", quantity="86亿元",
+        period="今年1—11月", period_start=None, period_end=None),
+    "a period opening the sentence covers its later clauses": Case(
+        page=page(YX, "今年1—11月,新化县生态环境局关停取缔“散乱污”企业23家,完成河道清淤42公里。"),
+        anchor="清淤42公里", quantity="42公里", period="今年1—11月", period_end="2022-11-30"),
+}
+
+
+@pytest.mark.parametrize("case", params(PERIOD_CASES))
+def test_period(case: Case) -> None:
+    check(case)
+
+
+# ---------------------------------------------------------------- modality
+
+def said(sentence: str, *, quantity: str, modality: str, xfail: Optional[str] = None) -> Case:
+    return Case(page=page(YX, sentence), anchor=sentence, quantity=quantity, modality=modality, xfail=xfail)
+
+
+MODALITY_CASES = {
+    "ni (intend)": said("园区拟投资3.2亿元建设标准化厂房。", quantity="3.2亿元", modality="planned"),
+    "jihua (plan)": said("该县计划新建污水管网12公里。", quantity="12公里", modality="planned"),
+    "jiang (will)": said("明年,该县将新增城镇就业岗位3000个。", quantity="3000个", modality="planned"),
+    "yuji (expected)": said("项目预计年产值可达15亿元。", quantity="15亿元", modality="planned"),
+    "lizheng (strive for)": said("该县力争全年地区生产总值增长8%以上。", quantity="8%以上", modality="planned"),
+    "biaozhun (standard)": said("入园项目须达到亩均税收标准30万元。", quantity="30万元", modality="target"),
+    "mubiao (goal)": said("全县森林覆盖率目标为65%。", quantity="65%", modality="target"),
+    "menkan (threshold)": said("该县将入园门槛提高到投资强度300万元。", quantity="300万元", modality="target"),
+    "yaoqiu (required)": said("县教育局要求各校体育课开课率达到100%。", quantity="100%", modality="target"),
+    "done": said("今年以来,该县新建污水管网18公里。", quantity="18公里", modality="actual"),
+    "done after a plan": said("年初计划的28个重点项目已开工26个。", quantity="26个", modality="actual"),
+    "high-standard farmland is a name": said(
+        "截至11月底,该县针对高标准农田建设开展监督检查16次。", quantity="16次", modality="actual",
+        xfail="高标准 in 高标准农田 is read as 标准, a target"),
+    "an exceeded target is done": said(
+        "该县超额完成年度目标任务,新增就业4120人。", quantity="4120人", modality="actual",
+        xfail="目标任务 marks the figure planned although it was completed"),
+}
+
+
+@pytest.mark.parametrize("case", params(MODALITY_CASES))
+def test_modality(case: Case) -> None:
+    check(case)
