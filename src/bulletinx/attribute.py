@@ -43,6 +43,8 @@ _DOMAINS: dict[str, str] = {
     "退役军人事务": "civil_affairs", "乡村振兴": "agriculture", "扶贫": "agriculture", "审计": "audit",
     "发展改革": "development_reform", "发展和改革": "development_reform", "农业开发": "finance", "农业综合开发": "finance",
     "审判": "court", "国资": "finance", "国有资产监督管理": "finance", "经信": "industry", "粮食": "agriculture",
+    "管委会": "government", "管理委员会": "government", "街道办事处": "government", "街道办": "government",
+    "办事处": "government", "就业服务": "human_resources", "社会保险": "human_resources", "社保": "human_resources",
     "烟草专卖": "market_regulation", "邮政管理": "transport", "海关": "customs", "银保监": "finance",
 }
 _BODIES = (
@@ -73,16 +75,18 @@ _AGENCY_CORE = regex.compile(
 _PLACE_BEFORE = regex.compile(rf"(?:{_NAMED_PLACE}{{1,3}}|{_GENERIC_PLACE})$")
 # A body named as what a case is handed to, or as the leadership a report thanks,
 # is not the one that did the work.
-_OBJECT_BEFORE = regex.compile(r"(?:移送|移交|交由|提请|报送|报请|提交|转交|送交|抄送|送到|送至|向|在)$")
+_OBJECT_BEFORE = regex.compile(r"(?:移送|移交|交由|提请|报送|报请|提交|转交|送交|抄送|送到|送至|向|在|贯彻|落实|按照|根据|遵照|依照|响应)$")
+# A body named after 联合/会同 works beside the actor: the actor comes first.
+_PARTNER_BEFORE = regex.compile(r"(?:联合|会同|协同|配合|携手|并|和|与|及|、)$")
 _LEADERSHIP_AFTER = regex.compile(r"的(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)|(?:坚强|正确|统一)领导")
 # Bodies named by their domain alone: 南县纪委监委, 县人民政府, 公安交警.
 _NO_BODY_NEEDED = {"纪委监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察",
-                   "公安", "交通警察"}
+                   "公安", "交通警察", "管委会", "管理委员会", "街道办事处", "街道办", "办事处"}
 # Words that name a body only with a place before them: 政府投资项目 is no agency, 县政府 is.
-_NEEDS_PLACE = {"政府", "人民政府", "海关", "公安", "交警"}
+_NEEDS_PLACE = {"政府", "人民政府", "海关", "公安", "交警", "管委会", "管理委员会", "办事处", "街道办"}
 # Words that end a run of text before a body's name: what precedes them is no part of it.
-_PREFIX_BREAK = regex.compile(r"(?:往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等,、])")
-_BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线)")
+_PREFIX_BREAK = regex.compile(r"(?:贯彻|落实|按照|根据|坚决|往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等,、])")
+_BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线|科技|有限|公司|集团|股份|实业|商贸|医院|学校|学院)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,7 @@ class AgencyMention:
     end: int
     name: str
     kind: str
+    partner: bool = False  # named after 联合/会同: beside the actor, not the actor
 
 
 def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[AgencyMention]:
@@ -122,7 +127,8 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
         name_start += cut
         if _OBJECT_BEFORE.search(text, max(0, name_start - 2), name_start):
             continue
-        out.append(AgencyMention(name_start, m.end(), text[name_start:m.end()], _DOMAINS[domain]))
+        partner = bool(_PARTNER_BEFORE.search(text, max(0, name_start - 2), name_start))
+        out.append(AgencyMention(name_start, m.end(), text[name_start:m.end()], _DOMAINS[domain], partner))
     return out
 
 
@@ -147,7 +153,8 @@ def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int
     for lo, hi in (clause, sentence, paragraph):
         before = within(lo, min(hi, quantity_start))
         if before:
-            return before[-1]
+            actors = [a for a in before if not a.partner]
+            return actors[-1] if actors else before[-1]
         if (lo, hi) == clause:
             # After the figure, only its own clause: further on, a body named later in
             # the sentence is more often the one a case is handed to (移交县农业农村局).
@@ -205,6 +212,7 @@ def find_periods(text: str, start: int = 0, end: Optional[int] = None) -> list[t
     return out
 
 
+_MONTH_START = regex.compile(r"\d{1,2}(?:月|[—\-–~至到])|[一二三四五六七八九十]")
 _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 
@@ -232,7 +240,7 @@ def resolve_period(text: str, ref: Optional[dt.date]) -> dict:
     if m:
         year = int(m.group(1))
     elif ref is not None:
-        if text.startswith(("今年", "截至", "截止", "到", "年初")) or regex.match(r"\d{1,2}月|[一二三四五六七八九十]", text):
+        if text.startswith(("今年", "截至", "截止", "到", "年初")) or _MONTH_START.match(text):
             year = ref.year
         elif text.startswith("去年"):
             year = ref.year - 1
@@ -280,8 +288,9 @@ def find_document_date(text: str) -> Optional[dt.date]:
 
 # --- modality ------------------------------------------------------------------
 
-_PLANNED = regex.compile(r"(?:拟|计划|预计|力争|争取|规划|将(?:于|在|会|可|达到?|实现|完成|建成|新建|建设|投入|新增|开工|启动|全面|有|增加|带动|形成|改造|安排)|有望|预期|目标任务)")
-_TARGET = regex.compile(r"(?:标准|目标|门槛|不低于|控制在|不超过|指标)")
+_PLANNED = regex.compile(r"(?:拟|计划|预计|力争|争取|规划|将(?:于|在|会|可|达到?|实现|完成|建成|新建|建设|投入|新增|开工|启动|全面|有|增加|带动|形成|改造|安排)|有望|预期)")
+# 高标准农田 names a kind of farmland, not a standard; 完成…目标任务 is a result.
+_TARGET = regex.compile(r"(?:(?<![高新国行])标准(?!化)|(?<!完成\p{Han}{0,8})目标|门槛|不低于|控制在|不超过|指标)")
 # 要求 sets a target only for the figure in its own clause (要求达到95%), not for
 # what is done after it (要求下沉现场…开展教育5次).
 _TARGET_CLAUSE = regex.compile(r"要求")

@@ -25,6 +25,9 @@ _LIST_SEP = regex.compile(r"[、和及与]")
 _SEMICOLON = regex.compile(r"[;；]")
 
 
+_ANAPHOR = regex.compile(r"(?:该|全|本|我)(?:市|县|区|州|省)")
+
+
 def _is_scene(text: str, m: PlaceMention) -> bool:
     return bool(_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _SCENE_AFTER.match(text, m.end)
                 or _MEDIA_AFTER.match(text, m.end))
@@ -141,12 +144,23 @@ class Locator:
         if paragraph is not None and paragraph[0] < sentence[0]:
             spans.append((paragraph[0], sentence[0]))
         for lo, hi in spans:
+            # 该市/全县 between the last named place and the figure: the figure is the article's.
+            last_anaphor = None
+            for m in _ANAPHOR.finditer(self.text, lo, hi):
+                last_anaphor = m.start()
             found = self._sub_places(article, lo, hi)
+            if last_anaphor is not None and (found is None or found == "list" or
+                                             self._last_sub_place_end(lo, hi) <= last_anaphor):
+                return article
             if found == "list":
                 return article
             if found is not None:
                 return found
         return article
+
+    def _last_sub_place_end(self, lo: int, hi: int) -> int:
+        found = [self.mentions[i].end for i in self._in(lo, hi) if self.mentions[i].kind != "town"]
+        return found[-1] if found else -1
 
     def _sub_places(self, article: Optional[Division], lo: int, hi: int):
         cands: list[Division] = []

@@ -93,9 +93,10 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
     if doc_place is None:
         doc_place = locator.dominant_place()
 
-    titles = {a.index: Article.model_construct(index=a.index,
-                               title=_original(text, norm, *a.title_span).replace("\n", " ").strip() if a.title_span else None,
-                               byline=a.byline) for a in page.articles}
+    titles = {a.index: Article.model_construct(
+        index=a.index,
+        title=" ".join(_original(text, norm, s, e).strip().lstrip("—") for s, e in a.headline_spans) or None,
+        byline=_original_byline(text, norm, t, a.byline)) for a in page.articles}
     facts: list[Fact] = []
     seen_sentences: set[str] = set()
     seen_figures: dict[str, int] = {}
@@ -240,3 +241,11 @@ def _as_written(text: str, norm, t: str, label: str, q_start: int) -> str:
     if pos < 0:
         return label
     return _original(text, norm, pos, pos + len(label))
+
+
+def _original_byline(text: str, norm, t: str, byline: Optional[str]) -> Optional[str]:
+    """The byline as the original spells it (traditional names stay traditional)."""
+    if not byline:
+        return None
+    pos = t.find(byline)
+    return _original(text, norm, pos, pos + len(byline)) if pos >= 0 else byline

@@ -37,6 +37,10 @@ _LIST_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|\(?[�
 _DEBUG = False
 # Site furniture, recognisable only on short lines.
 _NAVIGATION = regex.compile(r"导航|菜单|站内搜|网站地图|无障碍|繁体|简体|登录|注册|搜索|热门|专题|栏目|频道|返回|更多|图片|资料图|视频|点击查看|展开全文")
+# "永州:坚持…", "开福区:帮扶…": a bulletin page's article headline names its place first.
+_NAMED_HEADLINE = regex.compile(r"\p{Han}{2,8}[:：]\S")
+# Breadcrumbs: 首页 > 政务公开 > 部门动态
+_BREADCRUMB = regex.compile(r"^[^。，,]{1,12}(?:\s*[>»›/]\s*[^。，,>»›]{1,12}){1,6}$")
 # "当事人(姓名或名称):…", "住所或地址:…": a form's field, complete as it stands.
 _FIELD_LINE = regex.compile(r"^[^,，。:：]{1,16}[:：]\S")
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』]?|\n+")
@@ -72,7 +76,8 @@ class Paragraph:
 class Article:
     index: int
     title: Optional[str] = None
-    title_span: Optional[tuple[int, int]] = None
+    title_span: Optional[tuple[int, int]] = None  # the headline lines, author line included
+    headline_spans: list[tuple[int, int]] = field(default_factory=list)  # the headline lines alone
     byline: Optional[str] = None
     paragraphs: list[int] = field(default_factory=list)
     orphan: bool = False  # a fragment whose beginning is not on the page
@@ -111,6 +116,8 @@ def _is_headline(p: Paragraph, nxt: Optional[Paragraph], top: bool = False) -> b
         return False
     if t[0] in ",，、;；:：)）】」』”":
         return False  # the rest of a cut sentence
+    if _BYLINE_END.search(t):
+        return False  # a short piece signed by its author
     if t[-1] in "。!?！？;；,，、" or t.startswith(("“", '"')):
         return False
     if _LIST_START.match(t):
@@ -153,7 +160,8 @@ def _classify(paras: list[Paragraph], page: _PageWords) -> None:
     # rather than by a date or a "来源:" line in between.
     for p in paras:
         if _BOILERPLATE.match(p.text) or (len(p.text) < 80 and _BOILERPLATE_ANYWHERE.search(p.text)) \
-                or (len(p.text) <= 20 and _NAVIGATION.search(p.text) and not _SENTENCE_MARK.search(p.text)):
+                or (len(p.text) <= 20 and _NAVIGATION.search(p.text) and not _SENTENCE_MARK.search(p.text)) \
+                or (len(p.text) <= 60 and _BREADCRUMB.match(p.text)):
             p.kind = "boilerplate"
         elif _BYLINE_ONLY.fullmatch(p.text):
             p.kind = "byline"
@@ -176,7 +184,8 @@ def _classify(paras: list[Paragraph], page: _PageWords) -> None:
             # Inside a running article a short title line is a section heading;
             # after a byline, a cut paragraph or at the top it opens an article.
             opens = prev is None or prev.kind in ("byline", "boilerplate", "headline") or prev.cut_end \
-                or bool(_BYLINE_END.search(prev.text)) or p.text.endswith((":", "："))
+                or bool(_BYLINE_END.search(prev.text)) or p.text.endswith((":", "：")) \
+                or bool(_NAMED_HEADLINE.match(p.text))
             p.kind = "headline" if opens else "subhead"
 
 
@@ -250,7 +259,9 @@ def _assemble(paras: list[Paragraph], words: _PageWords) -> list[Article]:
             continue
         if title:
             art = Article(len(articles), title=" ".join(t.text.lstrip("—") for t in title if t.kind == "headline"),
-                          title_span=(title[0].start, title[-1].end))
+                          title_span=(title[0].start, title[-1].end),
+                          headline_spans=[(t.start, t.end) for t in title if t.kind == "headline"],
+                          byline=next((t.text for t in title if t.kind == "author"), None))
             articles.append(art)
             for t in title:
                 t.article = art.index
