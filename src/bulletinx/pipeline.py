@@ -140,11 +140,12 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             if m2:
                 c_end = m2.start()
             before_all = t[s_start:q.start]
+            head_start = None
             if si == 0 and para.continues is not None:
                 # The sentence began in the cut paragraph it completes.
                 cut = page.paragraphs[para.continues]
-                head = t[cut.start:cut.end]
-                head = _SENTENCE_STOP.split(head)[-1]
+                head = _SENTENCE_STOP.split(t[cut.start:cut.end])[-1]
+                head_start = cut.end - len(head)
                 before_all = head + before_all
             label = _label(t, q, max(c_start, last_end))
             if not label.strip() or (c_start == s_start and si == 0 and para.continues is not None):
@@ -187,6 +188,10 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 if pe <= q.start:
                     period = Period.model_construct(**attribute.resolve_period(ptext, ref_date))
                     break
+            if period is None and head_start is not None:
+                in_head = [p for p in periods if head_start <= p[0] and p[1] <= page.paragraphs[para.continues].end]
+                if in_head:
+                    period = Period.model_construct(**attribute.resolve_period(in_head[-1][2], ref_date))
             if period is None:
                 first = next((p for p in periods if s_start <= p[0] < s_end), None)
                 if first is not None:
