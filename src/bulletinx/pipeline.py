@@ -149,8 +149,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 before_all = head + before_all
             label = _label(t, q, max(c_start, last_end))
             if not label.strip() or (c_start == s_start and si == 0 and para.continues is not None):
-                joined = before_all[:len(before_all)]
-                clause_head = _CLAUSE_BREAK.split(joined)[-1]
+                clause_head = _CLAUSE_BREAK.split(before_all)[-1]
                 label = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", clause_head)).strip() or label
             unit = q.unit
             if unit == "CNY" and _PER_MU.search(before_all[-10:]):

@@ -115,14 +115,13 @@ class Quantity:
         return self.start, self.end
 
 
-def _qualifier(m) -> str:
-    # The word nearest the number wins: 约…以上 is rare, 近…余 rarer.
-    for key, table in (("in1", None), ("in2", None)):
-        if m.group(key):
-            return "at_least"
+def _qualifier(m, use_prefix: bool = True) -> str:
+    """The word nearest the number wins: 7154余万元 is at least, whatever stands around it."""
+    if m.group("in1") or m.group("in2"):
+        return "at_least"
     if m.group("post"):
         return _QUAL_SUFFIX[m.group("post")]
-    if m.group("pre"):
+    if use_prefix and m.group("pre"):
         return _QUAL_PREFIX[m.group("pre")]
     return "exact"
 
@@ -155,9 +154,8 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
         q = _quantity(text, m)
         if q is None:
             continue
-        if out and q.value_max is not None and out[-1].end > q.start - 1 and out[-1].start >= q.start:
-            out.pop()
-        if q.value_max is not None and out and out[-1].start >= q.start:
+        # A range takes in its low end, which may have been read on its own (41.65%至…).
+        while q.value_max is not None and out and out[-1].start >= q.start:
             out.pop()
         out.append(q)
     return out
@@ -241,10 +239,6 @@ def _quantity(text: str, m) -> Optional[Quantity]:
                 lo = lo * lo_mag * factor
                 if 0 < lo < value and not _is_date_range(text, rng.start(), e):
                     value_max, value, s = value, lo, rng.start()
-    if unit == "percent" and m.group("num") is None:
-        pass
-    elif m.group("num") is not None and unit == "percent":
-        value = parse_number(m.group("num")) * (_MAGNITUDE[m.group("mag")] if m.group("mag") else 1) if value_max is None else value
     if _short_quote_or_title(text, s, e):
         return None
     qualifier = _qualifier(m)
@@ -252,7 +246,7 @@ def _quantity(text: str, m) -> Optional[Quantity]:
     if pre and pre.startswith("约") and s > 0 and text[s - 1] in _WORD_BEFORE_YUE:
         # 签约28个, 合约: the 约 belongs to the word before, not to the number.
         s += len(pre)
-        qualifier = _qualifier_without_prefix(m)
+        qualifier = _qualifier(m, use_prefix=False)
     if _CONDITION_BEFORE.search(text, max(0, s - 4), s):
         return None  # 数量大于1次: a threshold in a rule, not a result
     if unit in ("hour", "day", "month") and (_WITHIN_BEFORE.search(text, max(0, s - 3), s) and text.startswith(("内", "之内"), e)):
@@ -271,14 +265,6 @@ _WORD_BEFORE_YUE = set("签合预制公条节邀特履违解缔婚相践赴")
 _CONDITION_BEFORE = regex.compile(r"(?:大于|小于|大于等于|小于等于|≥|≤|>|<)$")
 _WITHIN_BEFORE = regex.compile(r"(?:未来|过去|最近|近)$")
 _ADVERBIAL_AFTER = regex.compile(r"(?:落实|覆盖|完成|到位|达标|兑现|执行|推行|落地|办结|回访|公开)")
-
-
-def _qualifier_without_prefix(m) -> str:
-    if m.group("in1") or m.group("in2"):
-        return "at_least"
-    if m.group("post"):
-        return _QUAL_SUFFIX[m.group("post")]
-    return "exact"
 
 
 def _is_date_range(text: str, s: int, e: int) -> bool:
