@@ -88,10 +88,10 @@ def test_empty_file_gives_no_records_and_no_error(tmp_path):
 
 @pytest.mark.parametrize("make, problem", [
     (lambda d: d / "missing.txt", "no such file"),
-    (lambda d: d, "is a directory"),
+    (lambda d: _mkdir(d / "empty-folder"), "folder holds no"),
     (lambda d: _write(d / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))), "binary file"),
     (lambda d: _write(d / "bad.txt", "案件".encode() + b"abc\x80\xffdef"), "not valid"),
-], ids=["missing", "directory", "binary", "undecodable"])
+], ids=["missing", "empty-folder", "binary", "undecodable"])
 def test_bad_file_is_named_and_the_others_still_processed(tmp_path, page, make, problem):
     bad = make(tmp_path)
     r = run("extract", str(bad), str(page))
@@ -101,6 +101,11 @@ def test_bad_file_is_named_and_the_others_still_processed(tmp_path, page, make, 
     assert first.startswith(f"bulletinx: {bad}:") and problem in first
     assert "Traceback" not in r.output
     assert "1 skipped" in r.stderr
+
+
+def _mkdir(p: Path) -> Path:
+    p.mkdir()
+    return p
 
 
 def _write(p: Path, data: bytes) -> Path:
@@ -154,7 +159,7 @@ def test_version():
     assert r.exit_code == 0 and r.stdout.strip() == f"bulletinx {__version__}"
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["eval"], ["diff"], ["validate"], ["schema"], ["rules", "list"], ["rules", "test"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["eval"], ["diff"], ["validate"], ["schema"], ["rules", "list"], ["rules", "test"], ["text"]])
 def test_every_command_has_help_with_an_example(command):
     r = run(*command, "--help")
     assert r.exit_code == 0

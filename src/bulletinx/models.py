@@ -60,6 +60,7 @@ class Fact(_Model):
     """One number with its unit that says how much or how many of something."""
 
     doc: str
+    doc_sha256: Optional[str] = Field(default=None, description="hex SHA-256 of the UTF-8 text the offsets point into (`bulletinx text` prints it)")
     id: str = Field(description="stable id: the same input gives the same id everywhere")
     metric: str = Field(description="metric id from the taxonomy, or 'other'")
     label: str = Field(description="the phrase the quantity measures, as written")

@@ -88,6 +88,8 @@ _PATTERN = regex.compile(
     regex.VERBOSE,
 )
 
+QUANTITY_PATTERN = _PATTERN  # number + qualifier + unit, as one compiled expression
+
 # Contexts in which a numeral is no quantity, looked at just before it.
 _ORDINAL_BEFORE = regex.compile(r"(?:第|No\.|NO\.|编号|序号|代码|邮编|点击量?|阅读量?|浏览量?|访问量|(?:点击|阅读|浏览|访问)(?:次数|人数|数))[::]?\s*$")
 # 数十人, 几百家, 成千: vague sizes, only before Chinese numerals (人数98人 is exact).

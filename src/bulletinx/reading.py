@@ -59,13 +59,27 @@ def decode(data: bytes, name: str) -> Document:
     return Document(name, text, enc)
 
 
+def unify_newlines(text: str) -> str:
+    r"""CRLF and CR line ends as LF, the form offsets count in.
+
+    >>> unify_newlines("a\r\nb\rc")
+    'a\nb\nc'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def read_path(name: str) -> Document:
     """Read one named input; `-` is standard input. Raises InputError with a one-line reason."""
     if name == "-":
         return decode(sys.stdin.buffer.read(), "-")
-    path = Path(name)
+    return decode(read_bytes(name), name)
+
+
+def read_bytes(name: str, path: Path | None = None) -> bytes:
+    """The bytes of a file, or InputError saying in a few words why not."""
+    path = Path(name) if path is None else path
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except IsADirectoryError:
@@ -74,4 +88,3 @@ def read_path(name: str) -> Document:
         raise InputError(name, "permission denied") from None
     except OSError as err:
         raise InputError(name, f"cannot be read ({err.strerror or err})") from None
-    return decode(data, name)
