@@ -110,7 +110,7 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
     out = []
     for m in _AGENCY_CORE.finditer(text, start, end):
         domain, body = m.group("domain"), m.group("body")
-        place = _PLACE_BEFORE.search(text, max(start, m.start() - 27), m.start())
+        place = _PLACE_BEFORE.search(text, max(start, m.start() - 16), m.start())
         name_start = place.start() if place is not None else m.start()
         if not body and domain not in _NO_BODY_NEEDED:
             continue

@@ -18,7 +18,13 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
-class Span(_Model):
+class _Part(BaseModel):
+    """A part of a record; frozen, so that records may share one instance."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Span(_Part):
     """A piece of the decoded input text: `text == input[start:end]`."""
 
     text: str
@@ -26,12 +32,12 @@ class Span(_Model):
     end: int = Field(ge=0)
 
 
-class Town(_Model):
+class Town(_Part):
     code: str = Field(description="9-digit township code")
     name: str
 
 
-class Locality(_Model):
+class Locality(_Part):
     code: str = Field(pattern=r"^\d{6}$", description="6-digit division code (province, prefecture or county)")
     name: str
     level: Literal["province", "prefecture", "county"]
@@ -39,18 +45,18 @@ class Locality(_Model):
     town: Optional[Town] = None
 
 
-class Agency(_Model):
+class Agency(_Part):
     name: str = Field(description="the body as the text names it")
     kind: str = Field(description="small fixed vocabulary, e.g. public_security, human_resources, other")
 
 
-class Period(_Model):
+class Period(_Part):
     text: str
     start: Optional[str] = Field(default=None, description="ISO date, when a reference date is known")
     end: Optional[str] = None
 
 
-class Article(_Model):
+class Article(_Part):
     index: int = Field(ge=0)
     title: Optional[str] = None
     byline: Optional[str] = None

@@ -97,6 +97,24 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
         index=a.index,
         title=" ".join(_original(text, norm, s, e).strip().lstrip("—") for s, e in a.headline_spans) or None,
         byline=_original_byline(text, norm, t, a.byline)) for a in page.articles}
+    # Records share their parts (frozen models): one instance per place, body, period, sentence.
+    localities: dict[tuple, Locality] = {}
+    agency_parts: dict[tuple[int, int], Agency] = {}
+    period_parts: dict[str, Period] = {}
+    sentence_span: Optional[Span] = None
+    sentence_key: Optional[tuple[int, int]] = None
+
+    def period_of(ptext: str) -> Period:
+        if ptext not in period_parts:
+            period_parts[ptext] = Period.model_construct(**attribute.resolve_period(ptext, ref_date))
+        return period_parts[ptext]
+
+    def agency_of(ag) -> Agency:
+        key = (ag.start, ag.end)
+        if key not in agency_parts:
+            agency_parts[key] = Agency.model_construct(name=_original(text, norm, ag.start, ag.end), kind=ag.kind)
+        return agency_parts[key]
+
     facts: list[Fact] = []
     seen_sentences: set[str] = set()
     seen_figures: dict[str, int] = {}
@@ -172,10 +190,13 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             locality = None
             if place is not None:
                 town = locator.town_for(place, (s_start, s_end))
-                loc = to_locality(place, town)
-                if loc.get("town"):
-                    loc["town"] = Town.model_construct(**loc["town"])
-                locality = Locality.model_construct(**loc)
+                key = (place.code, town.code if town else None)
+                locality = localities.get(key)
+                if locality is None:
+                    loc = to_locality(place, town)
+                    if loc.get("town"):
+                        loc["town"] = Town.model_construct(**loc["town"])
+                    locality = localities[key] = Locality.model_construct(**loc)
             ag = attribute.agency_for(q.start, (c_start, c_end), (s_start, s_end), (para.start, para.end),
                                       art.title_span, agencies, article_leads[art.index], agency_starts)
             pi = bisect_right(period_starts, q.start) - 1
@@ -185,18 +206,21 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 if ps < s_start:
                     break
                 if pe <= q.start:
-                    period = Period.model_construct(**attribute.resolve_period(ptext, ref_date))
+                    period = period_of(ptext)
                     break
             if period is None and head_start is not None:
                 in_head = [p for p in periods if head_start <= p[0] and p[1] <= page.paragraphs[para.continues].end]
                 if in_head:
-                    period = Period.model_construct(**attribute.resolve_period(in_head[-1][2], ref_date))
+                    period = period_of(in_head[-1][2])
             if period is None:
                 first = next((p for p in periods if s_start <= p[0] < s_end), None)
                 if first is not None:
-                    period = Period.model_construct(**attribute.resolve_period(first[2], ref_date))
+                    period = period_of(first[2])
             o_start, o_end = norm.span(q.start, q.end)
-            os_start, os_end = norm.span(s_start, s_end)
+            if sentence_span is None or sentence_key != (s_start, s_end):
+                os_start, os_end = norm.span(s_start, s_end)
+                sentence_key = (s_start, s_end)
+                sentence_span = Span.model_construct(text=text[os_start:os_end], start=os_start, end=os_end)
             surface = text[o_start:o_end]
             fact = Fact.model_construct(
                 doc=doc,
@@ -210,10 +234,10 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 qualifier=q.qualifier,
                 direction=direction,
                 quantity=Span.model_construct(text=surface, start=o_start, end=o_end),
-                sentence=Span.model_construct(text=text[os_start:os_end], start=os_start, end=os_end),
+                sentence=sentence_span,
                 article=titles[art.index],
                 locality=locality,
-                agency=Agency.model_construct(name=_original(text, norm, ag.start, ag.end), kind=ag.kind) if ag else None,
+                agency=agency_of(ag) if ag else None,
                 period=period,
                 modality=attribute.modality_for(before_all),
                 refers_to=last_base.id if (metric == "yoy_change" and last_base is not None) else None,
