@@ -125,14 +125,35 @@ def test_failed_run_leaves_no_half_written_file(tmp_path, page, monkeypatch):
     out = tmp_path / "facts.jsonl"
     import bulletinx.pipeline
 
-    def boom(*a, **k):
-        raise RuntimeError("disk on fire")
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(bulletinx.pipeline, "extract", boom)
-    with pytest.raises(RuntimeError):
-        CliRunner().invoke(app, ["extract", str(page), "-o", str(out)], catch_exceptions=False)
+    monkeypatch.setattr(bulletinx.pipeline, "extract", interrupted)
+    r = CliRunner().invoke(app, ["extract", str(page), "-o", str(out)])
+    assert r.exit_code != 0
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [page]
+
+
+def test_a_document_that_breaks_the_extractor_is_skipped_and_named(tmp_path, page, monkeypatch):
+    other = tmp_path / "other.txt"
+    other.write_text("全县共查处违法车辆312台。", encoding="utf-8")
+    import bulletinx.pipeline
+
+    real = bulletinx.pipeline.extract
+
+    def fragile(text, doc="-", **k):
+        if doc == str(page):
+            raise ValueError("unexpected layout")
+        return real(text, doc=doc, **k)
+
+    monkeypatch.setattr(bulletinx.pipeline, "extract", fragile)
+    r = run("extract", str(page), str(other))
+    assert r.exit_code == 1
+    assert [x["value"] for x in records(r.stdout)] == [312.0]
+    line = r.stderr.splitlines()[0]
+    assert line.startswith(f"bulletinx: {page}:") and "internal error" in line and "unexpected layout" in line
+    assert "Traceback" not in r.output
 
 
 def test_output_folder_missing_is_a_one_line_error(tmp_path, page):

@@ -75,9 +75,14 @@ def process(item: Item) -> Outcome:
     except InputError as e:
         return Outcome(item.size, problem=Problem(item.where or e.path, e.problem, item.size))
     # A document's own date and region are more specific than the batch's.
-    facts = pipeline.extract(doc.text, doc=item.name, rules=_state["rules"],
-                             region=item.region or settings.region,
-                             date=item.date or doc.date or settings.date)
+    try:
+        facts = pipeline.extract(doc.text, doc=item.name, rules=_state["rules"],
+                                 region=item.region or settings.region,
+                                 date=item.date or doc.date or settings.date)
+    except Exception as e:  # noqa: BLE001 - one document's failure must not stop the batch
+        return Outcome(item.size, problem=Problem(item.where or item.name,
+                                                  f"internal error, document skipped ({type(e).__name__}: {e})",
+                                                  item.size))
     if facts:
         digest = sha256(doc.text)
         for f in facts:
