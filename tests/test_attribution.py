@@ -222,8 +222,7 @@ AGENCY_CASES = {
         anchor="引进项目35个", quantity="35个", agency="岳阳绿色化工高新区管委会"),
     "subdistrict office (jiedao banshichu)": Case(
         page=page("城市更新暖民心", "今年以来,开福区东风路街道办事处改造老旧小区12个。"),
-        anchor="老旧小区12个", quantity="12个", agency="开福区东风路街道办事处",
-        xfail="a 街道办事处 without a domain word before it is not found"),
+        anchor="老旧小区12个", quantity="12个", agency="开福区东风路街道办事处"),
     "centre (zhongxin) with a service word between": Case(
         page=page("攸县:稳岗就业有力度", "今年以来,县就业服务中心组织开展职业技能培训2300人次。"),
         anchor="技能培训2300人次", quantity="2300人次", agency="县就业服务中心"),

@@ -76,14 +76,16 @@ _PLACE_BEFORE = regex.compile(rf"(?:{_NAMED_PLACE}{{1,3}}|{_GENERIC_PLACE})$")
 # A body named as what a case is handed to, or as the leadership a report thanks,
 # is not the one that did the work.
 _OBJECT_BEFORE = regex.compile(r"(?:移送|移交|交由|提请|报送|报请|提交|转交|送交|抄送|送到|送至|向|在|贯彻|落实|按照|根据|遵照|依照|响应)$")
+_STREET_NAME = regex.compile(r"\p{Han}+")
 # A body named after 联合/会同 works beside the actor: the actor comes first.
 _PARTNER_BEFORE = regex.compile(r"(?:联合|会同|协同|配合|携手|并|和|与|及|、)$")
-_LEADERSHIP_AFTER = regex.compile(r"的(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)|(?:坚强|正确|统一)领导")
+# ...and a body named as the author of a decision (省委省政府关于…的部署) is no actor either.
+_LEADERSHIP_AFTER = regex.compile(r"的(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)|(?:坚强|正确|统一)领导|关于")
 # Bodies named by their domain alone: 南县纪委监委, 县人民政府, 公安交警.
 _NO_BODY_NEEDED = {"纪委监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察",
                    "公安", "交通警察", "管委会", "管理委员会", "街道办事处", "街道办", "办事处"}
 # Words that name a body only with a place before them: 政府投资项目 is no agency, 县政府 is.
-_NEEDS_PLACE = {"政府", "人民政府", "海关", "公安", "交警", "管委会", "管理委员会", "办事处", "街道办"}
+_NEEDS_PLACE = {"政府", "人民政府", "海关", "公安", "交警", "管委会", "管理委员会", "办事处", "街道办", "街道办事处"}
 # Words that end a run of text before a body's name: what precedes them is no part of it.
 _PREFIX_BREAK = regex.compile(r"(?:贯彻|落实|按照|根据|坚决|往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等,、])")
 _BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线|科技|有限|公司|集团|股份|实业|商贸|医院|学校|学院)")
@@ -115,7 +117,22 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
         if not body and domain not in _NO_BODY_NEEDED:
             continue
         if domain in _NEEDS_PLACE and name_start == m.start() and not body:
-            continue
+            if not domain.startswith("街道"):
+                continue
+            # 东风路街道办事处: the subdistrict's own name has no suffix; a place may stand before it.
+            name_start = -1
+            for k in (2, 3, 4):
+                lo = m.start() - k
+                if lo < start or not _STREET_NAME.fullmatch(text, lo, m.start()):
+                    break
+                before = _PLACE_BEFORE.search(text, max(start, lo - 16), lo)
+                if before is not None and before.start() < lo:
+                    name_start = before.start()
+                    break
+            if name_start < 0:
+                if m.start() - 3 < start or not _STREET_NAME.fullmatch(text, m.start() - 3, m.start()):
+                    continue
+                name_start = m.start() - 3
         if _BAD_BODY_CONTEXT.match(text, m.end()) or _LEADERSHIP_AFTER.match(text, m.end()):
             continue
         # "建设" and "环境" alone are ordinary words: only with a proper body.
