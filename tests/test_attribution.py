@@ -309,3 +309,18 @@ MODALITY_CASES = {
 @pytest.mark.parametrize("case", params(MODALITY_CASES))
 def test_modality(case: Case) -> None:
     check(case)
+
+
+@pytest.mark.parametrize("text, figure, agency", [
+    ("今年一季度,衡阳警方共抓获电信诈骗犯罪嫌疑人58人。", "58人", "衡阳警方"),
+    ("接到报警后,龙山公安立即启动快速反应机制,成功截留被骗资金90万元。", "90万元", "龙山公安"),
+    ("株洲城管今年共拆除违法建筑1200平方米。", "1200平方米", "株洲城管"),
+], ids=["jingfang", "gongan", "chengguan"])
+def test_short_place_and_bare_body_is_an_agency(text, figure, agency):
+    fact = next(f for f in extract(text, doc="t.txt") if f.quantity.text == figure)
+    assert fact.agency is not None and fact.agency.name == agency
+
+
+def test_place_before_an_ordinary_word_is_no_agency():
+    facts = extract("衡阳消防安全形势平稳,全年未发生较大火灾,检查单位320家。", doc="t.txt")
+    assert all(f.agency is None or f.agency.name != "衡阳消防" for f in facts)

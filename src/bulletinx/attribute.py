@@ -149,6 +149,32 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
     return out
 
 
+_BODY_AFTER_PLACE = regex.compile(r"警方|公安(?:机关)?|交警|消防|城管|税务|海关|法院|检察院|纪委监委")
+# 衡阳消防安全形势, 长沙税务知识: the word names a field of work there, not a body.
+_TOPIC_AFTER = regex.compile(r"安全|设施|通道|器材|工作|知识|宣传|演练|隐患|检查|管理|服务|政策|收入|案件")
+_BODY_KIND = {"警方": "public_security", "公安": "public_security", "公安机关": "public_security", "交警": "traffic_police",
+              "消防": "fire_rescue", "城管": "urban_management", "税务": "tax", "海关": "customs", "法院": "court",
+              "检察院": "procuratorate", "纪委监委": "discipline_inspection"}
+
+
+def agencies_after_places(text: str, places: list[tuple[int, int]], known: list[AgencyMention]) -> list[AgencyMention]:
+    """Bodies named by a short place name and a bare body word (衡阳警方, 龙山公安),
+    which the name patterns above cannot tell from ordinary words without the place."""
+    taken = {(a.start, a.end) for a in known}
+    covered = [(a.start, a.end) for a in known]
+    out = list(known)
+    for start, end in places:
+        m = _BODY_AFTER_PLACE.match(text, end)
+        if m is None or (start, m.end()) in taken or any(s <= start < e for s, e in covered):
+            continue
+        if _BAD_BODY_CONTEXT.match(text, m.end()) or _LEADERSHIP_AFTER.match(text, m.end()) \
+                or _TOPIC_AFTER.match(text, m.end()):
+            continue
+        out.append(AgencyMention(start, m.end(), text[start:m.end()], _BODY_KIND[m.group()]))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
 def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int, int], paragraph: tuple[int, int],
                title: Optional[tuple[int, int]], agencies: list[AgencyMention],
                lead: Optional[AgencyMention] = None, starts: Optional[list[int]] = None) -> Optional[AgencyMention]:

@@ -66,7 +66,8 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
     page = segment(t)
     ref_date = date or attribute.find_document_date(t)
     locator = Locator(t, region=region)
-    agencies = attribute.find_agencies(t)
+    agencies = attribute.agencies_after_places(
+        t, [(m.start, m.end) for m in locator.mentions if m.kind != "town"], attribute.find_agencies(t))
     agency_starts = [a.start for a in agencies]
     periods = attribute.find_periods(t)
     period_starts = [p[0] for p in periods]
