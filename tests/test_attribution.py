@@ -324,3 +324,12 @@ def test_short_place_and_bare_body_is_an_agency(text, figure, agency):
 def test_place_before_an_ordinary_word_is_no_agency():
     facts = extract("衡阳消防安全形势平稳,全年未发生较大火灾,检查单位320家。", doc="t.txt")
     assert all(f.agency is None or f.agency.name != "衡阳消防" for f in facts)
+
+
+def test_a_breakdown_by_place_gives_each_part_its_place():
+    text = ("郴州:承接产业转移成效明显\n"
+            "今年以来,湘南三市共签约项目117个。其中,衡阳市36个,投资总额224.6亿元;"
+            "郴州市45个,投资总额362.9亿元;永州市36个,投资总额177.2亿元。")
+    got = [(f.quantity.text, f.locality.code if f.locality else None) for f in extract(text, doc="t.txt")]
+    assert got == [("117个", "431000"), ("36个", "430400"), ("224.6亿元", "430400"), ("45个", "431000"),
+                   ("362.9亿元", "431000"), ("36个", "431100"), ("177.2亿元", "431100")]

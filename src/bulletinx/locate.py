@@ -25,6 +25,7 @@ _LIST_SEP = regex.compile(r"[、和及与]")
 _SEMICOLON = regex.compile(r"[;；]")
 
 
+_GROUP_OPENING = regex.compile(r"\s*(?:其中[,，:：]?)?\s*")
 _ANAPHOR = regex.compile(r"(?:该|全|本|我)(?:市|县|区|州|省)")
 
 
@@ -140,6 +141,9 @@ class Locator:
         group_start = sentence[0]
         for m in _SEMICOLON.finditer(self.text[sentence[0]:q_start]):
             group_start = sentence[0] + m.end()
+        heading = self._heading_place(group_start, q_start)
+        if heading is not None:
+            return heading
         spans = [(group_start, q_start), (sentence[0], group_start)]
         if paragraph is not None and paragraph[0] < sentence[0]:
             spans.append((paragraph[0], sentence[0]))
@@ -157,6 +161,23 @@ class Locator:
             if found is not None:
                 return found
         return article
+
+    def _heading_place(self, lo: int, hi: int) -> Optional[Division]:
+        """A breakdown by place (其中,衡阳市36个,投资224.6亿元;郴州市45个,…): a place
+        that opens its part of the sentence owns the figures of that part, even
+        when it lies outside the article's place."""
+        found = self._in(lo, hi)
+        if not found:
+            return None
+        m = self.mentions[found[0]]
+        if m.kind == "town" or not _GROUP_OPENING.fullmatch(self.text, lo, m.start) or _is_scene(self.text, m):
+            return None
+        if _LIST_SEP.match(self.text, m.end):
+            return None
+        if not regex.match(r"\d", self.text[m.end:m.end + 1]):
+            return None  # only a place followed straight by its figure opens a breakdown
+        d = self.division(found[0])
+        return d if d is not None and self._confident(d) else None
 
     def _last_sub_place_end(self, lo: int, hi: int) -> int:
         found = [self.mentions[i].end for i in self._in(lo, hi) if self.mentions[i].kind != "town"]
