@@ -34,7 +34,6 @@ _BYLINE_END = regex.compile(r"[(（](?:(?:记者|通讯员|作者|文/图|文|�
 _AUTHOR_LINE = regex.compile(r"^\s*(?:(?:记者|通讯员|文/图|文|图)\s*)?\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,3}){1,5}\s*$")
 _DATELINE = regex.compile(r"^\s*(?:本报讯|本报[\p{Han}]{0,4}电|新华社[\p{Han}]{0,6}电|[\p{Han}]{2,6}讯)")
 _LIST_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、]|[①②③④⑤⑥⑦⑧⑨⑩])")
-_DEBUG = False
 # Site furniture, recognisable only on short lines.
 _NAVIGATION = regex.compile(r"导航|菜单|站内搜|网站地图|无障碍|繁体|简体|登录|注册|搜索|热门|专题|栏目|频道|返回|更多|图片|资料图|视频|点击查看|展开全文")
 # "永州:坚持…", "开福区:帮扶…": a bulletin page's article headline names its place first.
@@ -397,8 +396,6 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         level = _level_agreement(levels[ei], levels_f[si])
         scored.append((topic * 4 + word + adjacent + names + level, ei, si))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    if _DEBUG:
-        print(*[f"{e}->{s_}:{sc:.2f}" for sc, e, s_ in scored[:40]])
     # The best set of joins overall, not the best join first: one strong but
     # wrong pair must not take the piece that another cut needs.
     scored = [x for x in scored if x[0] > _JOIN_THRESHOLD]
