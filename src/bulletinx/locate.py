@@ -29,9 +29,10 @@ _GROUP_OPENING = regex.compile(r"\s*(?:其中[,，:：]?)?\s*")
 _ANAPHOR = regex.compile(r"(?:该|全|本|我)(?:市|县|区|州|省)")
 
 
-def _is_scene(text: str, m: PlaceMention) -> bool:
+def _is_scene(text: str, m: PlaceMention, media: bool = True) -> bool:
+    """Named as where something happened (or, with `media`, inside a publisher's name)."""
     return bool(_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _SCENE_AFTER.match(text, m.end)
-                or _MEDIA_AFTER.match(text, m.end))
+                or (media and _MEDIA_AFTER.match(text, m.end)))
 
 
 def _is_under(a: Division, b: Division) -> bool:
@@ -56,7 +57,7 @@ class Locator:
         provinces = Counter()
         for m in self.mentions:
             # Media names (张家界新闻网) are no scene of a fact, but they do say the region.
-            if len(m.candidates) == 1 and not (_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _SCENE_AFTER.match(text, m.end)):
+            if len(m.candidates) == 1 and not _is_scene(text, m, media=False):
                 path = places.gazetteer().path(m.candidates[0])
                 if path:
                     provinces[path[0].code] += 2 if m.kind in ("full", "zone") else 1
@@ -226,7 +227,7 @@ class Locator:
         counts: Counter = Counter()
         seen: dict[str, Division] = {}
         for i, m in enumerate(self.mentions):
-            if m.kind == "town" or (_SCENE_BEFORE.search(self.text, max(0, m.start - 3), m.start) or _SCENE_AFTER.match(self.text, m.end)):
+            if m.kind == "town" or _is_scene(self.text, m, media=False):
                 continue
             d = self.division(i)
             if d is None:

@@ -138,6 +138,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             sent_text = t[s_start:s_end]
             if (s_start, s_end) != last_sentence:
                 last_sentence, last_end, last_base = (s_start, s_end), s_start, None
+                starts_in_sentence: list[int] = []
                 duplicate = len(sent_text) >= 12 and sent_text in seen_sentences
                 seen_sentences.add(sent_text)
             if duplicate:
@@ -183,7 +184,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             resp = _RESPECTIVELY.search(t, max(s_start, q.start - 40), q.start)
             if resp:
                 items = _LIST_ITEM.split(resp.group("items"))
-                nth = sum(1 for f in facts if f.sentence.start == norm.to_original(s_start) and f.quantity.start >= norm.to_original(resp.end()))
+                nth = sum(1 for x in starts_in_sentence if x >= resp.end())
                 if nth < len(items):
                     label = items[nth]
             # place
@@ -248,6 +249,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             if metric != "yoy_change" and direction is None:
                 last_base = fact
             last_end = q.end
+            starts_in_sentence.append(q.start)
     return facts
 
 

@@ -34,10 +34,7 @@ def decode(data: bytes, name: str) -> Document:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                text = data.decode(enc)
-                if "\r" in text:
-                    text = text.replace("\r\n", "\n").replace("\r", "\n")
-                return Document(name, text, enc)
+                return Document(name, unify_newlines(data.decode(enc)), enc)
             except UnicodeDecodeError as err:
                 raise InputError(name, f"starts with a {enc.upper()} byte-order mark but is not valid {enc.upper()} (byte {err.start})") from None
     if b"\x00" in data[:4096]:
@@ -49,10 +46,7 @@ def decode(data: bytes, name: str) -> Document:
             text, enc = data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError as err:
             raise InputError(name, f"not valid UTF-8, GB18030/GBK or UTF-16 text (undecodable byte at {err.start})") from None
-    # Offsets count characters of the text as Python's text mode reads it:
-    # CRLF and CR line ends become LF, as every JSON and text tool expects.
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unify_newlines(text)
     sample = text[:4096]
     if sample and sum(ord(c) in _CONTROL for c in sample) > max(2, len(sample) // 100):
         raise InputError(name, "binary file (control bytes), not text")
