@@ -488,11 +488,19 @@ THOUSANDS_VS_SENTENCE_COMMA = [
          found=[(125, "count", "家", "exact")]),
 ]
 
+GROWTH_MULTIPLES = [
+    Case(id="growth-times", text="全市网上零售额较上年增长1.5倍。",
+         found=[(1.5, "times", None, "exact")]),
+    Case(id="growth-times-list", text="两项收入分别增长2倍、3.5倍。",
+         found=[(2, "times", None, "exact"), (3.5, "times", None, "exact")]),
+]
+
 POSITIVE = dict(
     MONEY=MONEY, COUNTS=COUNTS, PERCENT_AND_POINTS=PERCENT_AND_POINTS,
     CHINESE_NUMERALS=CHINESE_NUMERALS, QUALIFIERS=QUALIFIERS, RANGES=RANGES,
     GLUED_COUNTS=GLUED_COUNTS, COMPOSITE_UNITS=COMPOSITE_UNITS, FULL_WIDTH=FULL_WIDTH,
     LINE_WRAPS=LINE_WRAPS, THOUSANDS_VS_SENTENCE_COMMA=THOUSANDS_VS_SENTENCE_COMMA,
+    GROWTH_MULTIPLES=GROWTH_MULTIPLES,
 )
 
 
@@ -650,10 +658,16 @@ TRAPS_TITLES_CODES_PHONES = [
     Trap(id="street-address", text="嫌疑人住某小区3栋2单元。", trap="3栋2单元"),
 ]
 
+TRAPS_FINE_RATES = [
+    Trap(id="fine-rate", text="对违法企业处以违法所得5倍罚款。", trap="5倍"),
+    Trap(id="fine-rate-at-most", text="处货值金额3倍以下罚款。", trap="3倍以下"),
+]
+
 TRAPS = dict(
     TRAPS_DATES=TRAPS_DATES, TRAPS_CLOCK_TIMES=TRAPS_CLOCK_TIMES, TRAPS_ORDINALS=TRAPS_ORDINALS,
     TRAPS_LIST_MARKERS=TRAPS_LIST_MARKERS, TRAPS_SLOGANS=TRAPS_SLOGANS,
     TRAPS_PLACE_NAMES=TRAPS_PLACE_NAMES, TRAPS_TITLES_CODES_PHONES=TRAPS_TITLES_CODES_PHONES,
+    TRAPS_FINE_RATES=TRAPS_FINE_RATES,
 )
 
 
@@ -753,21 +767,3 @@ def test_window_limits_search():
     cut = text.index("。") + 1
     assert [q.value for q in find_quantities(text, 0, cut)] == [65]
     assert [(q.value, q.start) for q in find_quantities(text, cut)] == [(83, text.index("83"))]
-
-
-GROWTH_MULTIPLES = [
-    Case(id="growth-times", text="全市网上零售额较上年增长1.5倍。",
-         found=[(1.5, "times", None, "exact")]),
-    Case(id="growth-times-list", text="两项收入分别增长2倍、3.5倍。",
-         found=[(2, "times", None, "exact"), (3.5, "times", None, "exact")]),
-]
-
-
-@pytest.mark.parametrize("case", GROWTH_MULTIPLES, ids=lambda c: c.id)
-def test_growth_multiples(case):
-    _assert_found(find_quantities(normalize(case.text).text), case.found)
-
-
-@pytest.mark.parametrize("text", ["对违法企业处以违法所得5倍罚款。", "处货值金额3倍以下罚款。"])
-def test_fine_rates_are_no_quantity(text):
-    assert find_quantities(normalize(text).text) == []
