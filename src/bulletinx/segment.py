@@ -41,6 +41,7 @@ _NAMED_HEADLINE = regex.compile(r"\p{Han}{2,8}[:：]\S")
 # Breadcrumbs: 首页 > 政务公开 > 部门动态
 _BREADCRUMB = regex.compile(r"^[^。，,]{1,12}(?:\s*[>»›/]\s*[^。，,>»›]{1,12}){1,6}$")
 # "当事人(姓名或名称):…", "住所或地址:…": a form's field, complete as it stands.
+_BRACKET_BEFORE_COLON = regex.compile(r"[^:：]*[(（]")
 _FIELD_LINE = regex.compile(r"^[^,，。:：]{1,16}[:：]\S")
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』]?|\n+")
 
@@ -111,7 +112,7 @@ def _is_headline(p: Paragraph, nxt: Optional[Paragraph], top: bool = False) -> b
     t = p.text
     if len(t) > 40 or len(t) < 4:
         return False
-    if _FIELD_LINE.match(t) and not t.endswith((":", "：")) and regex.match(r"^[^:：]*[(（]", t):
+    if _FIELD_LINE.match(t) and not t.endswith((":", "：")) and _BRACKET_BEFORE_COLON.match(t):
         return False
     if t[0] in ",，、;；:：)）】」』”":
         return False  # the rest of a cut sentence
