@@ -515,3 +515,28 @@ def test_sample_page_repeated_block_gives_each_fact_once() -> None:
     repeated = ["172项", "44项", "37%", "42%", "4592万元", "84万元", "187名", "295家", "335个", "53条",
                 "1617亿元", "118.66亿元", "153亿元", "10.62亿元"]
     assert {q: got.count(q) for q in repeated} == {q: 1 for q in repeated}
+
+
+def test_page_words_answer_as_a_substring_search_would():
+    from bulletinx.segment import _NGrams, split_paragraphs
+    text = "县公安局破获涉毒案件65起。\n\n  刑事拘留97人,\n查处涉毒案件\n"
+    page = _NGrams(split_paragraphs(text))
+    lines = [line.strip() for line in text.split("\n")]
+    for word in ("公安", "公安局", "毒案件", "65起", "拘留9", "涉毒", "起。"):
+        assert word in page
+    for word in ("件刑", "留查", "县县", "案件查", "起。刑"):  # across a line break, or nowhere
+        assert not any(word in line for line in lines)
+        assert word not in page, word
+    assert "局破获涉" not in page  # runs of two and three characters only
+
+
+def test_cut_statistics_count_pairs_and_rare_runs_per_page():
+    from bulletinx.segment import _NGrams, split_paragraphs
+    paras = split_paragraphs("破获涉毒案件65起\n涉毒案件\n涉毒案件\n")
+    grams = _NGrams(paras)
+    grams.count()
+    pairs = grams.pairs_of([0])
+    # 涉毒 stands three times on the page, 破获 once; a pair never crosses a line.
+    counts = {paras[0].text[k:k + 2]: grams.pair_counts[pid] for k, pid in enumerate(pairs.tolist())}
+    assert counts["涉毒"] == 3 and counts["破获"] == 1 and len(pairs) == len(paras[0].text) - 1
+    assert len(grams.rare_quads_of([1])) == 1  # 涉毒案件: three times is still rare

@@ -462,6 +462,8 @@ def load_rules(extra_files: Sequence[Union[str, Path]] = ()) -> RuleSet:
     naming the file, the rule id and the field of the first problem found.
     The built-in set is compiled once per process.
     """
+    if not extra_files:
+        return _builtin_ruleset()
     builtin = {p.resolve() for p in builtin_rule_files()}
     # A built-in file named again (`rules test` on one of them) is already loaded.
     extra = [Path(p) for p in extra_files if Path(p).resolve() not in builtin]

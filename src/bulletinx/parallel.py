@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Sequence
 
 from .errors import InputError
-from .inputs import Item, Problem, document_text, sha256
+from .inputs import Item, Problem, document_text
 
 #: a batch closes at this many bytes of input or this many documents
 BATCH_BYTES = 256 * 1024
@@ -83,10 +83,6 @@ def process(item: Item) -> Outcome:
         return Outcome(item.size, problem=Problem(item.where or item.name,
                                                   f"internal error, document skipped ({type(e).__name__}: {e})",
                                                   item.size))
-    if facts:
-        digest = sha256(doc.text)
-        for f in facts:
-            f.doc_sha256 = digest
     return Outcome(item.size, render(facts, settings.fmt), len(facts), Counter(f.metric for f in facts))
 
 

@@ -61,6 +61,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
     if not text.strip():
         return []
     ruleset = rules if rules is not None else metrics.load_rules()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     norm = normalize(text)
     t = norm.text
     page = segment(t)
@@ -94,7 +95,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
     if doc_place is None:
         doc_place = locator.dominant_place()
 
-    titles = {a.index: Article.model_construct(
+    titles = {a.index: Article.trusted(
         index=a.index,
         title=" ".join(_original(text, norm, s, e).strip().lstrip("—") for s, e in a.headline_spans) or None,
         byline=_original_byline(text, norm, t, a.byline)) for a in page.articles}
@@ -107,13 +108,13 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
 
     def period_of(ptext: str) -> Period:
         if ptext not in period_parts:
-            period_parts[ptext] = Period.model_construct(**attribute.resolve_period(ptext, ref_date))
+            period_parts[ptext] = Period.trusted(**attribute.resolve_period(ptext, ref_date))
         return period_parts[ptext]
 
     def agency_of(ag) -> Agency:
         key = (ag.start, ag.end)
         if key not in agency_parts:
-            agency_parts[key] = Agency.model_construct(name=_original(text, norm, ag.start, ag.end), kind=ag.kind)
+            agency_parts[key] = Agency.trusted(name=_original(text, norm, ag.start, ag.end), kind=ag.kind)
         return agency_parts[key]
 
     facts: list[Fact] = []
@@ -197,8 +198,8 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 if locality is None:
                     loc = to_locality(place, town)
                     if loc.get("town"):
-                        loc["town"] = Town.model_construct(**loc["town"])
-                    locality = localities[key] = Locality.model_construct(**loc)
+                        loc["town"] = Town.trusted(**loc["town"])
+                    locality = localities[key] = Locality.trusted(**loc)
             ag = attribute.agency_for(q.start, (c_start, c_end), (s_start, s_end), (para.start, para.end),
                                       art.title_span, agencies, article_leads[art.index], agency_starts)
             pi = bisect_right(period_starts, q.start) - 1
@@ -222,10 +223,11 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             if sentence_span is None or sentence_key != (s_start, s_end):
                 os_start, os_end = norm.span(s_start, s_end)
                 sentence_key = (s_start, s_end)
-                sentence_span = Span.model_construct(text=text[os_start:os_end], start=os_start, end=os_end)
+                sentence_span = Span.trusted(text=text[os_start:os_end], start=os_start, end=os_end)
             surface = text[o_start:o_end]
-            fact = Fact.model_construct(
+            fact = Fact.trusted(
                 doc=doc,
+                doc_sha256=digest,
                 id=_fact_id(doc, o_start, o_end, surface),
                 metric=metric,
                 label=_as_written(text, norm, t, label, q.start),
@@ -235,13 +237,14 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 measure=q.measure,
                 qualifier=q.qualifier,
                 direction=direction,
-                quantity=Span.model_construct(text=surface, start=o_start, end=o_end),
+                quantity=Span.trusted(text=surface, start=o_start, end=o_end),
                 sentence=sentence_span,
                 article=titles[art.index],
                 locality=locality,
                 agency=agency_of(ag) if ag else None,
                 period=period,
                 modality=attribute.modality_for(before_all),
+                subject=None,
                 refers_to=last_base.id if (metric == "yoy_change" and last_base is not None) else None,
                 rule=rule_id,
             )

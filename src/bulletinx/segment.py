@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections import Counter
-import operator
 from dataclasses import dataclass, field
 from typing import Optional
 
+import numpy as np
 import regex
 
 _TERMINAL = "。!?！？…”’」』)）】;；"
@@ -128,23 +127,7 @@ def _is_headline(p: Paragraph, nxt: Optional[Paragraph], top: bool = False) -> b
     return top or len(nxt.text) >= len(t) or nxt.text.startswith("——")
 
 
-class _PageWords:
-    """The two- and three-character runs of a page, built on first use; answers
-    "does the page use this word anywhere" in constant time."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self._words: Optional[set[str]] = None
-
-    def __contains__(self, word: str) -> bool:
-        if self._words is None:
-            pairs = list(map(operator.add, self.text, self.text[1:]))
-            self._words = set(pairs)
-            self._words.update(map(operator.add, pairs, self.text[2:]))
-        return word in self._words
-
-
-def _joins_next(p: Paragraph, nxt: Optional[Paragraph], page: _PageWords) -> bool:
+def _joins_next(p: Paragraph, nxt: Optional[Paragraph], page: _NGrams) -> bool:
     """True when a short line and the next one read as one sentence cut by a wrap:
     the characters across the break occur together elsewhere on the page."""
     if nxt is None or not p.text or not nxt.text:
@@ -155,7 +138,7 @@ def _joins_next(p: Paragraph, nxt: Optional[Paragraph], page: _PageWords) -> boo
     return False
 
 
-def _classify(paras: list[Paragraph], page: _PageWords) -> None:
+def _classify(paras: list[Paragraph], page: _NGrams) -> None:
     # Furniture first, so that a headline is judged by the text that follows it
     # rather than by a date or a "来源:" line in between.
     for p in paras:
@@ -203,14 +186,14 @@ def _mark_duplicates(paras: list[Paragraph]) -> None:
 def segment(text: str) -> Page:
     """Split normalized text into paragraphs and articles, rejoining cut columns."""
     paras = split_paragraphs(text)
-    words = _PageWords(text)
+    words = _NGrams(paras)
     _classify(paras, words)
     _mark_duplicates(paras)
     articles = _assemble(paras, words)
     return Page(text, paras, articles)
 
 
-def _assemble(paras: list[Paragraph], words: _PageWords) -> list[Article]:
+def _assemble(paras: list[Paragraph], words: _NGrams) -> list[Article]:
     live = [p for p in paras if p.duplicate_of is None and p.kind != "boilerplate"]
     prev_of = {b.index: a for a, b in zip(live, live[1:])}
 
@@ -312,7 +295,7 @@ def _assemble(paras: list[Paragraph], words: _PageWords) -> list[Article]:
 
 
 def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Paragraph],
-                words: _PageWords) -> dict[int, int]:
+                words: _NGrams) -> dict[int, int]:
     """Pair paragraphs cut mid-sentence with the paragraphs that complete them.
 
     Evidence: the characters across the cut forming a word that the page uses
@@ -322,64 +305,45 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
     """
     if not ends or not starts:
         return {}
-    # Page-wide counts in one pass each: how often a character pair or a
-    # four-character run occurs says how distinctive it is.
-    page_text = "\n".join(p.text for p in paras)
-    pairs = list(map(operator.add, page_text, page_text[1:]))
-    pair_counts = Counter(pairs)
-    quad_counts = Counter(map(operator.add, pairs, pairs[2:]))
+    grams = words
+    grams.count()
     n = len(paras) + 1
+    # How distinctive a character pair is: the fewer paragraphs could hold it, the more.
+    idf = np.log(n / np.minimum(grams.pair_counts, n - 1))
     follows = {s.index: _follow(paras, s.index) for s in starts}
     contexts = {e.index: _context_before(paras, e.index) for e in ends}
-    involved = {i for idx in follows.values() for i in idx} | {i for idx in contexts.values() for i in idx}
-    offsets, pos = {}, 0
-    for p in paras:
-        offsets[p.index] = pos
-        pos += len(p.text) + 1
-    quads = list(map(operator.add, pairs, pairs[2:]))
-    # Four-character runs that recur on the page only a few times: names and terms.
-    rare = {q for q, c in quad_counts.items() if c <= 6}
-    grams = {i: set(pairs[offsets[i]:offsets[i] + len(paras[i].text) - 1]) for i in involved}
-    quads_of = {i: set(quads[offsets[i]:offsets[i] + len(paras[i].text) - 3]) & rare for i in involved}
-    log_of = {c: math.log(n / min(c, n - 1)) for c in set(pair_counts.values())}
-    idf = {x: log_of[pair_counts[x]] for x in set().union(*grams.values())}
-
-    def weights(indices: list[int]) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for i in indices:
-            for x in grams[i]:
-                out[x] = idf[x]
-        return out
-
-    def union(indices: list[int], table: dict[int, set[str]]) -> set[str]:
-        out: set[str] = set()
-        for i in indices:
-            out |= table[i]
-        return out
-
-    ctx_text = {i: "".join(paras[j].text for j in idx) for i, idx in contexts.items()}
-    fol_text = {i: "".join(paras[j].text for j in idx) for i, idx in follows.items()}
-    quads = {i: union(idx, quads_of) for i, idx in contexts.items()}
-    quads_f = {i: union(idx, quads_of) for i, idx in follows.items()}
-    fol_weights = {i: weights(idx) for i, idx in follows.items()}
-    fol_totals = {i: sum(w.values()) or 1.0 for i, w in fol_weights.items()}
-    levels = {i: _levels(t) for i, t in ctx_text.items()}
-    levels_f = {i: _levels(t) for i, t in fol_text.items()}
+    fol_pairs, fol_weights, fol_totals, fol_quads = {}, {}, {}, {}
+    for i, idx in follows.items():
+        ids = np.unique(grams.pairs_of(idx))
+        w = idf[ids]
+        fol_pairs[i], fol_weights[i] = ids, w
+        fol_totals[i] = float(w.sum()) or 1.0
+        fol_quads[i] = np.unique(grams.rare_quads_of(idx))
+    levels = {i: _levels("".join(paras[j].text for j in idx)) for i, idx in contexts.items()}
+    levels_f = {i: _levels("".join(paras[j].text for j in idx)) for i, idx in follows.items()}
+    pair_seen = np.zeros(len(idf), dtype=bool)
+    quad_seen = np.zeros(grams.n_quads, dtype=bool)
     raw: dict[tuple[int, int], float] = {}
+    shared_names: dict[tuple[int, int], int] = {}
     start_at = [x.index for x in starts]
     for e in ends:
-        ctx = union(contexts[e.index], grams)
+        ctx_idx = contexts[e.index]
+        ctx_pairs = grams.pairs_of(ctx_idx)
+        ctx_quads = grams.rare_quads_of(ctx_idx)
+        pair_seen[ctx_pairs] = True
+        quad_seen[ctx_quads] = True
         # A column continues on its own page: far-apart pieces of a long
         # document are not weighed against each other.
         lo = bisect_left(start_at, e.index - _JOIN_WINDOW)
         hi = bisect_right(start_at, e.index + _JOIN_WINDOW)
         for s in starts[lo:hi]:
-            fol_idx = follows[s.index]
-            if s.index in contexts[e.index] or e.index in fol_idx:
+            if s.index in ctx_idx or e.index in follows[s.index]:
                 continue
-            fol = fol_weights[s.index]
             # How much of the continuation's distinctive vocabulary the cut article uses.
-            raw[e.index, s.index] = sum(fol[k] for k in fol.keys() & ctx) / fol_totals[s.index]
+            raw[e.index, s.index] = float(fol_weights[s.index][pair_seen[fol_pairs[s.index]]].sum()) / fol_totals[s.index]
+            shared_names[e.index, s.index] = int(np.count_nonzero(quad_seen[fol_quads[s.index]]))
+        pair_seen[ctx_pairs] = False
+        quad_seen[ctx_quads] = False
     per_start: dict[int, list[float]] = {}
     for (ei, si), cover in raw.items():
         acc = per_start.setdefault(si, [0.0, 0])
@@ -393,7 +357,7 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         e, s_ = paras[ei], paras[si]
         word = _across(e.text, s_.text, words)
         adjacent = 0.3 if si == ei + 1 else 0.0
-        names = min(len(quads[ei] & quads_f[si]), 6) * 0.08
+        names = min(shared_names[ei, si], 6) * 0.08
         level = _level_agreement(levels[ei], levels_f[si])
         scored.append((topic * 4 + word + adjacent + names + level, ei, si))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
@@ -420,6 +384,65 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         if gain[r][c] > 0:
             joins[e_ids[r]] = s_ids[c]
     return joins
+
+
+class _NGrams:
+    """Character runs of a page's paragraphs (read joined by newlines).
+
+    `word in page` says whether the page uses a two- or three-character run
+    anywhere. After `count()`, pairs and four-character runs have ids:
+    `pair_counts[id]` is how often a pair occurs on the page, and a
+    four-character run is rare (a name or a term) when it recurs at most six
+    times. Each is built on first use.
+    """
+
+    def __init__(self, paras: list[Paragraph]):
+        self.paras = paras
+        text = "\n".join(p.text for p in paras) + "\n\n\n"  # padding: every run has an id
+        self.chars = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        self._words: Optional[set[int]] = None
+        self.offsets: dict[int, int] = {}
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            c = self.chars
+            runs = np.concatenate(((c[:-1] << 21) | c[1:], (c[:-2] << 42) | (c[1:-1] << 21) | c[2:]))
+            self._words = set(runs.tolist())
+        code = 0
+        for ch in word:
+            code = (code << 21) | ord(ch)
+        return code in self._words
+
+    def count(self) -> None:
+        if self.offsets:
+            return
+        pos = 0
+        for p in self.paras:
+            self.offsets[p.index] = pos
+            pos += len(p.text) + 1
+        c = self.chars
+        _, pair_id, counts = np.unique((c[:-1] << 21) | c[1:], return_inverse=True, return_counts=True)
+        self.pair_id = pair_id.ravel()
+        self.pair_counts = counts.astype(np.float64)
+        v = len(counts)
+        # A four-character run is two pairs: ids of pair ids, never overflowing.
+        _, quad_id, quad_counts = np.unique(self.pair_id[:-2] * v + self.pair_id[2:], return_inverse=True,
+                                            return_counts=True)
+        self.quad_id = quad_id.ravel()
+        self.n_quads = len(quad_counts)
+        self.quad_rare = quad_counts <= 6
+
+    def pairs_of(self, indices: list[int]) -> np.ndarray:
+        """Pair ids inside the paragraphs (none across a paragraph break)."""
+        parts = [self.pair_id[self.offsets[i]:self.offsets[i] + len(self.paras[i].text) - 1] for i in indices]
+        return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+
+    def rare_quads_of(self, indices: list[int]) -> np.ndarray:
+        parts = [self.quad_id[self.offsets[i]:self.offsets[i] + max(0, len(self.paras[i].text) - 3)] for i in indices]
+        if not parts:
+            return np.empty(0, dtype=np.int64)
+        ids = np.concatenate(parts)
+        return ids[self.quad_rare[ids]]
 
 
 _JOIN_THRESHOLD = 0.4
@@ -490,7 +513,7 @@ def _all_han(s: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in s)
 
 
-def _across(left: str, right: str, words: _PageWords) -> float:
+def _across(left: str, right: str, words: _NGrams) -> float:
     """How well the characters across a cut read as one word used elsewhere on the page."""
     left, right = left.rstrip(), right.lstrip()
     for across in (left[-2:] + right[:1], left[-1:] + right[:2]):
