@@ -6,6 +6,7 @@ quantity. All functions take normalized text.
 from __future__ import annotations
 
 import calendar
+import functools
 from bisect import bisect_left
 import datetime as dt
 from dataclasses import dataclass
@@ -277,6 +278,15 @@ def resolve_period(text: str, ref: Optional[dt.date]) -> dict:
     >>> resolve_period("2021年", None)
     {'text': '2021年', 'start': '2021-01-01', 'end': '2021-12-31'}
     """
+    return dict(_resolved_period(text, ref))
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved_period(text: str, ref: Optional[dt.date]) -> tuple[tuple[str, str], ...]:
+    return tuple(_resolve_period(text, ref).items())
+
+
+def _resolve_period(text: str, ref: Optional[dt.date]) -> dict:
     out: dict = {"text": text}
     year: Optional[int] = None
     m = regex.search(r"(\d{4})年", text)
@@ -347,7 +357,7 @@ def modality_for(before: str) -> str:
     ('planned', 'target', 'actual')
     """
     # Names of plans and standards in 《…》 say nothing about this figure.
-    window = _BOOK_TITLE.sub("", before)[-40:]
+    window = (_BOOK_TITLE.sub("", before) if "《" in before else before)[-40:]
     clause = _CLAUSE_SPLIT.split(window)[-1]
     best, best_pos = "actual", -1
     for kind, pat in (("planned", _PLANNED), ("target", _TARGET)):

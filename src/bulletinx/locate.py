@@ -7,6 +7,7 @@ only as where something else happened (在江西省德兴市某出租屋…) is 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from typing import Optional, Sequence
 
@@ -37,8 +38,14 @@ def _is_scene(text: str, m: PlaceMention, media: bool = True) -> bool:
 
 def _is_under(a: Division, b: Division) -> bool:
     """True when a lies inside b (or is b)."""
-    g = places.gazetteer()
-    return any(d.code == b.code for d in g.path(a))
+    key = (a.code, b.code)
+    under = _UNDER.get(key)
+    if under is None:
+        under = _UNDER[key] = any(d.code == b.code for d in places.gazetteer().path(a))
+    return under
+
+
+_UNDER: dict[tuple[str, str], bool] = {}
 
 
 class Locator:
@@ -68,22 +75,20 @@ class Locator:
             if len(m.candidates) == 1 and m.candidates[0].level == 2 and m.candidates[0].code not in hints:
                 hints.append(m.candidates[0].code)
         self.hints = hints
-        self._resolved: dict[int, Optional[Division]] = {}
+        self._resolved: dict[tuple, Optional[Division]] = {}
 
     def division(self, i: int, extra: Sequence[str] = ()) -> Optional[Division]:
-        key = i if not extra else None
-        if key is not None and key in self._resolved:
+        key = (i, *extra)
+        if key in self._resolved:
             return self._resolved[key]
         m = self.mentions[i]
         d = places.resolve(m, list(extra) + self.hints)
         if d is not None and d.level == 4:
             d = places.gazetteer().get(d.parent) or d
-        if key is not None:
-            self._resolved[key] = d
+        self._resolved[key] = d
         return d
 
     def _in(self, start: int, end: int) -> list[int]:
-        from bisect import bisect_left
         i = bisect_left(self.starts, start)
         out = []
         while i < len(self.mentions) and self.mentions[i].start < end:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 import regex
@@ -130,6 +130,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
         art_place = article_places[art.index] or (doc_place if (untitled or not art.orphan) else None)
         sentences = sentence_spans(t, para.start, para.end)
         sent_starts = [s for s, _ in sentences]
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(t, para.start, para.end)]
         last_sentence = None
         last_end = None
         last_base: Optional[Fact] = None
@@ -142,6 +143,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 starts_in_sentence: list[int] = []
                 duplicate = len(sent_text) >= 12 and sent_text in seen_sentences
                 seen_sentences.add(sent_text)
+                listed = "分别" in sent_text
             if duplicate:
                 continue
             # A figure printed again in the same words (headline and body, a
@@ -153,13 +155,11 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 if seen_figures.get(echo, para.index) != para.index:
                     continue
                 seen_figures.setdefault(echo, para.index)
-            c_start = s_start
-            for m in _CLAUSE_BREAK.finditer(t, s_start, q.start):
-                c_start = m.end()
-            c_end = s_end
-            m2 = _CLAUSE_BREAK.search(t, q.end, s_end)
-            if m2:
-                c_end = m2.start()
+            # The clause: from the break before the figure to the break after it.
+            b = bisect_left(breaks, q.start) - 1
+            c_start = breaks[b] + 1 if b >= 0 and breaks[b] >= s_start else s_start
+            b = bisect_left(breaks, q.end)
+            c_end = breaks[b] if b < len(breaks) and breaks[b] < s_end else s_end
             before_all = t[s_start:q.start]
             head_start = None
             if si == 0 and para.continues is not None:
@@ -182,7 +182,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             # 总投资额(692.26亿元): the label stands before an opening bracket.
             match = ruleset.classify(before_all[-80:].rstrip(" (（[【"), t[q.end:c_end], unit, q.measure)
             metric, rule_id = match if match else ("other", "quantity.unclassified")
-            resp = _RESPECTIVELY.search(t, max(s_start, q.start - 40), q.start)
+            resp = _RESPECTIVELY.search(t, max(s_start, q.start - 40), q.start) if listed else None
             if resp:
                 items = _LIST_ITEM.split(resp.group("items"))
                 nth = sum(1 for x in starts_in_sentence if x >= resp.end())

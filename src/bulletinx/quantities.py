@@ -97,6 +97,8 @@ _VAGUE_BEFORE = regex.compile(r"(?:数|几|若干|成)$")
 _CLOCK_BEFORE = regex.compile(r"\d\s*[时点:]\s*$")
 # A range: "3至5人", "41.65%至303.53%", "5-10万元"; the low end just before.
 _RANGE_LOW = regex.compile(rf"(?P<lo>{_ARABIC}|[{_CN}]+)(?P<lomag>万|亿|千)?(?P<lounit>%|[^\d\s至到~—-]{{0,3}}?)\s*(?:至|到|~|—|-)\s*$")
+_RANGE_MARKS = "至到~—-"
+_OPENER = regex.compile(r"[《“\"‘「]")
 # Slogans whose numerals count nothing; small counts followed by these are names.
 _SLOGAN_AFTER = regex.compile(r"(?:维护|确立|意识|自信|代表|全面|务必|一百年|基本点|攻坚战|清零|不准|严禁|禁止|必须|到位|同步|优先|模式|工程|行动|机制|体系)")
 
@@ -130,6 +132,8 @@ def _qualifier(m, use_prefix: bool = True) -> str:
 
 def _short_quote_or_title(text: str, start: int, end: int) -> bool:
     """True inside 《…》 or inside a short quotation (a slogan or name such as “3360”标准)."""
+    if not _OPENER.search(text, max(0, start - 60), start):
+        return False
     left = text.rfind("《", max(0, start - 60), start)
     if left >= 0 and text.find("》", left, start) < 0 and text.find("》", end, end + 60) >= 0:
         return True
@@ -230,7 +234,9 @@ def _quantity(text: str, m) -> Optional[Quantity]:
                 return None
         if chinese and unit == "count" and value < 10 and _SLOGAN_AFTER.match(text, e):
             return None
-        rng = _RANGE_LOW.search(text, max(0, num_start - 20), num_start) if num_start else None
+        tail = text[max(0, num_start - 6):num_start].rstrip()
+        rng = _RANGE_LOW.search(text, max(0, num_start - 20), num_start) \
+            if num_start and (not tail or tail[-1] in _RANGE_MARKS) else None
         if rng and (not rng.group("lounit") or rng.group("lounit") == unit_text or rng.group("lounit") == "%" and unit == "percent"):
             try:
                 lo = parse_number(rng.group("lo"))

@@ -59,16 +59,18 @@ class Paragraph:
     article: int = -1
     duplicate_of: Optional[int] = None
     continues: Optional[int] = None  # the cut paragraph whose sentence this one completes
+    _open_end: Optional[bool] = None  # the text stops mid-sentence (whatever the kind)
 
     @property
     def cut_end(self) -> bool:
         """Stops mid-sentence: the rest of the sentence is somewhere else."""
-        t = self.text.rstrip()
-        if self.kind != "body" or not t:
+        if self.kind != "body":
             return False
-        if _BYLINE_END.search(t) or (len(t) < 60 and _FIELD_LINE.match(t)):
-            return False
-        return t[-1] not in _TERMINAL and not t.endswith("……")
+        if self._open_end is None:
+            t = self.text.rstrip()
+            self._open_end = bool(t) and not (_BYLINE_END.search(t) or (len(t) < 60 and _FIELD_LINE.match(t))) \
+                and t[-1] not in _TERMINAL and not t.endswith("……")
+        return self._open_end
 
 
 @dataclass(slots=True)
