@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Optional
 
+import ahocorasick
 import regex
 
 # Government bodies are named as [place] + [domain] + [body]; the domain words
@@ -73,6 +74,32 @@ _AGENCY_CORE = regex.compile(
     # A unit inside a body: 公安局禁毒大队, 财政局农业开发办公室, 公安交警部门.
     rf"(?:(?:{_alt(_DOMAINS)})(?:{_alt(_BODIES)}))*"
 )
+def _domain_words() -> "ahocorasick.Automaton":
+    auto = ahocorasick.Automaton()
+    for w in _DOMAINS:
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto
+
+
+_DOMAIN_WORDS = _domain_words()
+_NOT_HAN_BACKWARD = regex.compile(r"(?r)[^\p{Han}]")
+
+
+def _core_matches(text: str, start: int, end: int):
+    """What `_AGENCY_CORE.finditer` gives, found faster: a body's name begins
+    with a domain word, so the pattern is tried only where one begins."""
+    begins = sorted({e - n + 1 for e, n in _DOMAIN_WORDS.iter(text, start, end)})
+    last = start
+    for b in begins:
+        if b < last:
+            continue
+        m = _AGENCY_CORE.match(text, b, end)
+        if m is not None:
+            yield m
+            last = m.end() if m.end() > b else b + 1
+
+
 _PLACE_BEFORE = regex.compile(rf"(?:{_NAMED_PLACE}{{1,3}}|{_GENERIC_PLACE})$")
 # A body named as what a case is handed to, or as the leadership a report thanks,
 # is not the one that did the work.
@@ -111,9 +138,12 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
     """
     end = len(text) if end is None else end
     out = []
-    for m in _AGENCY_CORE.finditer(text, start, end):
+    for m in _core_matches(text, start, end):
         domain, body = m.group("domain"), m.group("body")
-        place = _PLACE_BEFORE.search(text, max(start, m.start() - 16), m.start())
+        # A place name is all Han characters: it starts after the last other character.
+        lo = max(start, m.start() - 16)
+        other = _NOT_HAN_BACKWARD.search(text, lo, m.start())
+        place = _PLACE_BEFORE.search(text, other.end() if other else lo, m.start())
         name_start = place.start() if place is not None else m.start()
         if not body and domain not in _NO_BODY_NEEDED:
             continue
