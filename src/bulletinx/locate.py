@@ -55,6 +55,7 @@ class Locator:
         self.text = text
         self.mentions: list[PlaceMention] = places.find_places(text)
         self.starts = [m.start for m in self.mentions]
+        self.towns = any(m.kind == "town" for m in self.mentions)
         hints: list[str] = []
         if region:
             r = places.resolve_name(region)
@@ -214,7 +215,7 @@ class Locator:
         return not self.hints or any(_is_under(d, places.gazetteer().get(h)) for h in self.hints if places.gazetteer().get(h))
 
     def town_for(self, county: Optional[Division], sentence: tuple[int, int]) -> Optional[Division]:
-        if county is None or county.level != 3:
+        if county is None or county.level != 3 or not self.towns:
             return None
         for i in self._in(*sentence):
             m = self.mentions[i]

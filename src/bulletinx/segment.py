@@ -129,15 +129,12 @@ def _is_headline(p: Paragraph, nxt: Optional[Paragraph], top: bool = False) -> b
     return top or len(nxt.text) >= len(t) or nxt.text.startswith("——")
 
 
-def _joins_next(p: Paragraph, nxt: Optional[Paragraph], page: _NGrams) -> bool:
-    """True when a short line and the next one read as one sentence cut by a wrap:
-    the characters across the break occur together elsewhere on the page."""
-    if nxt is None or not p.text or not nxt.text:
-        return False
-    for across in (p.text[-2:] + nxt.text[:1], p.text[-1:] + nxt.text[:2]):
-        if len(across) == 3 and _all_han(across) and across in page:
-            return True
-    return False
+def _joins_next(pairs: list[tuple[Paragraph, Paragraph]], page: _NGrams) -> list[bool]:
+    """For each (short line, next line): True when the two read as one sentence
+    cut by a wrap, the characters across the break occurring together
+    elsewhere on the page."""
+    scores = _across([(p.text, nxt.text) for p, nxt in pairs], page, pairs_too=False)
+    return [score > 0 for score in scores]
 
 
 def _classify(paras: list[Paragraph], page: _NGrams) -> None:
@@ -155,6 +152,10 @@ def _classify(paras: list[Paragraph], page: _NGrams) -> None:
     content = [p for p in paras if p.kind == "body"]
     following = {a.index: b for a, b in zip(content, content[1:])}
     first_content = next((p.index for p in paras if p.kind != "boilerplate"), -1)
+    # Lines that may be headlines, asked all at once whether they run on into the next.
+    maybe = [(p, following[p.index]) for p in content
+             if p.index in following and _is_headline(p, following[p.index], top=True)]
+    runs_on = {p.index for (p, _), joined in zip(maybe, _joins_next(maybe, page)) if joined}
     for i, p in enumerate(paras):
         if p.kind != "body":
             continue
@@ -164,8 +165,7 @@ def _classify(paras: list[Paragraph], page: _NGrams) -> None:
             p.kind = "author"
         elif p.text.startswith("——") and len(p.text) <= 45 and prev is not None and prev.kind == "headline":
             p.kind = "headline"
-        elif _is_headline(p, nxt, top=i == first_content) \
-                and not _joins_next(p, nxt, page):
+        elif _is_headline(p, nxt, top=i == first_content) and p.index not in runs_on:
             # Inside a running article a short title line is a section heading;
             # after a byline, a cut paragraph or at the top it opens an article.
             opens = prev is None or prev.kind in ("byline", "boilerplate", "headline") or prev.cut_end \
@@ -314,17 +314,24 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
     idf = np.log(n / np.minimum(grams.pair_counts, n - 1))
     follows = {s.index: _follow(paras, s.index) for s in starts}
     contexts = {e.index: _context_before(paras, e.index) for e in ends}
+    pair_seen = np.zeros(len(idf), dtype=bool)
+    quad_seen = np.zeros(grams.n_quads, dtype=bool)
+
+    def distinct(ids: np.ndarray, scratch: np.ndarray) -> np.ndarray:
+        scratch[ids] = True
+        out = np.flatnonzero(scratch)
+        scratch[out] = False
+        return out
+
     fol_pairs, fol_weights, fol_totals, fol_quads = {}, {}, {}, {}
     for i, idx in follows.items():
-        ids = np.unique(grams.pairs_of(idx))
+        ids = distinct(grams.pairs_of(idx), pair_seen)
         w = idf[ids]
         fol_pairs[i], fol_weights[i] = ids, w
         fol_totals[i] = float(w.sum()) or 1.0
-        fol_quads[i] = np.unique(grams.rare_quads_of(idx))
+        fol_quads[i] = distinct(grams.rare_quads_of(idx), quad_seen)
     levels = {i: _levels("".join(paras[j].text for j in idx)) for i, idx in contexts.items()}
     levels_f = {i: _levels("".join(paras[j].text for j in idx)) for i, idx in follows.items()}
-    pair_seen = np.zeros(len(idf), dtype=bool)
-    quad_seen = np.zeros(grams.n_quads, dtype=bool)
     raw: dict[tuple[int, int], float] = {}
     shared_names: dict[tuple[int, int], int] = {}
     start_at = [x.index for x in starts]
@@ -401,7 +408,6 @@ class _NGrams:
         self.paras = paras
         text = "\n".join(p.text for p in paras) + "\n\n\n"  # padding: every run has an id
         self.chars = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        self._words: Optional[np.ndarray] = None  # sorted codes of the runs
         self.offsets: dict[int, int] = {}
 
     def __contains__(self, word: str) -> bool:
@@ -409,17 +415,21 @@ class _NGrams:
 
     def known(self, words: list[str]) -> list[bool]:
         """For each word of two or three characters, whether the page uses it."""
-        if self._words is None:
-            c = self.chars
-            self._words = np.sort(np.concatenate(((c[:-1] << 21) | c[1:], (c[:-2] << 42) | (c[1:-1] << 21) | c[2:])))
-        codes = []
+        if not words:
+            return []
+        c = self.chars
+        # Only the runs that begin with a character some word begins with.
+        at = np.flatnonzero(np.isin(c[:-2], np.array(sorted({ord(w[0]) for w in words}), dtype=np.int64), kind="table"))
+        head = c[at] << 21
+        runs = set(((head | c[at + 1]) << 21 | c[at + 2]).tolist())
+        runs.update((head | c[at + 1]).tolist())
+        found = []
         for word in words:
             code = 0
             for ch in word:
                 code = (code << 21) | ord(ch)
-            codes.append(code)
-        at = np.searchsorted(self._words, codes)
-        return (self._words[np.minimum(at, len(self._words) - 1)] == codes).tolist()
+            found.append(code in runs)
+        return found
 
     def count(self) -> None:
         if self.offsets:
@@ -517,21 +527,24 @@ def _level_agreement(a: set[str], b: set[str]) -> float:
     return 0.3 if a & b else -0.4
 
 
+_HAN_ONLY = regex.compile(r"[\u4e00-\u9fff]+")
+
+
 def _all_han(s: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in s)
+    return _HAN_ONLY.fullmatch(s) is not None
 
 
-def _across(pieces: list[tuple[str, str]], words: _NGrams) -> list[float]:
+def _across(pieces: list[tuple[str, str]], words: _NGrams, pairs_too: bool = True) -> list[float]:
     """For each (left, right) pair of pieces, how well the characters across
     the cut read as one word used elsewhere on the page: a three-character
-    word 0.6, a two-character one 0.3."""
+    word 0.6, a two-character one 0.3 (with `pairs_too`)."""
     asked: list[str] = []
     tries: list[list[tuple[int, float]]] = []
     for left, right in pieces:
         left, right = left.rstrip(), right.lstrip()
         mine = []
         for across, score in ((left[-2:] + right[:1], 0.6), (left[-1:] + right[:2], 0.6), (left[-1:] + right[:1], 0.3)):
-            if len(across) == (3 if score > 0.5 else 2) and _all_han(across):
+            if (score > 0.5 or pairs_too) and len(across) == (3 if score > 0.5 else 2) and _all_han(across):
                 mine.append((len(asked), score))
                 asked.append(across)
         tries.append(mine)
