@@ -333,3 +333,15 @@ def test_a_breakdown_by_place_gives_each_part_its_place():
     got = [(f.quantity.text, f.locality.code if f.locality else None) for f in extract(text, doc="t.txt")]
     assert got == [("117个", "431000"), ("36个", "430400"), ("224.6亿元", "430400"), ("45个", "431000"),
                    ("362.9亿元", "431000"), ("36个", "431100"), ("177.2亿元", "431100")]
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("拟新建", "planned"), ("计划投资", "planned"), ("预计带动", "planned"), ("力争突破", "planned"),
+    ("争取资金", "planned"), ("规划建设", "planned"), ("将新增", "planned"), ("有望突破", "planned"),
+    ("标准为", "target"), ("目标是", "target"), ("门槛为", "target"), ("不低于", "target"),
+    ("控制在", "target"), ("不超过", "target"), ("指标为", "target"), ("要求达到", "target"),
+    ("高标准农田", "actual"), ("完成年度目标任务的", "actual"), ("已建成", "actual"),
+])
+def test_every_word_of_plan_or_target_is_seen(words, expected):
+    from bulletinx.attribute import modality_for
+    assert modality_for("今年全县" + words) == expected

@@ -377,6 +377,8 @@ _TARGET = regex.compile(r"(?:(?<![高新国行])标准(?!化)|(?<!完成\p{Han}{
 # 要求 sets a target only for the figure in its own clause (要求达到95%), not for
 # what is done after it (要求下沉现场…开展教育5次).
 _TARGET_CLAUSE = regex.compile(r"要求")
+# The characters the words of _PLANNED, _TARGET and _TARGET_CLAUSE begin with.
+_MODAL_FIRST = regex.compile(r"[拟计预力争规将有标目门不控指要]")
 _DONE = regex.compile(r"(?:已|已经|累计|共|完成|实现了|达到了)")
 
 
@@ -388,6 +390,8 @@ def modality_for(before: str) -> str:
     """
     # Names of plans and standards in 《…》 say nothing about this figure.
     window = (_BOOK_TITLE.sub("", before) if "《" in before else before)[-40:]
+    if not _MODAL_FIRST.search(window):
+        return "actual"  # no word that could start a plan or a target
     clause = _CLAUSE_SPLIT.split(window)[-1]
     best, best_pos = "actual", -1
     for kind, pat in (("planned", _PLANNED), ("target", _TARGET)):

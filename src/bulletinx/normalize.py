@@ -19,6 +19,20 @@ _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200
 # Dashes that mean "to" in ranges all behave like one.
 _FULLWIDTH.update({0x2014: 0x2014, 0x2013: 0x2014, 0x2015: 0x2014, 0x2012: 0x2014, 0xFE63: 0x2D})
 
+_TO_TRANSLATE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in sorted(_FULLWIDTH)) + "]+")
+
+
+def halfwidth(text: str) -> str:
+    """Full-width forms to half-width (the comma `，` kept), other dashes to `—`.
+
+    >>> halfwidth("１２３％，（３）")
+    '123%，(3)'
+    """
+    # Only the runs that change are translated: str.translate reads a dict per
+    # character, which on Chinese text costs more than finding the few to change.
+    return _TO_TRANSLATE.sub(lambda m: m.group().translate(_FULLWIDTH), text)
+
+
 # A digit, a line break (possibly with spaces), a digit, where the line before
 # carries running text: the break cut a number in two.
 _WRAPPED_NUMBER = regex.compile(r"(?<=[\p{Han}，,、：:（(][^\n]{0,200}\d\.?)[ \t]*\n[ \t]*(?=\.?\d{1,3}(?:[.,]\d|\d{0,3}\p{Han}|%))")
@@ -61,7 +75,7 @@ class Normalized:
 
     def __init__(self, original: str):
         self.original = original
-        text = simplify(original.translate(_FULLWIDTH))
+        text = simplify(halfwidth(original))
         removed: list[int] = []
         if "\n" in text or "(" in text:
             pieces, last = [], 0

@@ -119,14 +119,19 @@ class Quantity:
         return self.start, self.end
 
 
-def _qualifier(m, use_prefix: bool = True) -> str:
+_INDEX = dict(_PATTERN.groupindex)
+_NAMES = [name for name, _ in sorted(_INDEX.items(), key=lambda kv: kv[1])]
+assert _PATTERN.groups == len(_NAMES), "every group of the quantity pattern is named"
+
+
+def _qualifier(g: dict, use_prefix: bool = True) -> str:
     """The word nearest the number wins: 7154余万元 is at least, whatever stands around it."""
-    if m.group("in1") or m.group("in2"):
+    if g["in1"] or g["in2"]:
         return "at_least"
-    if m.group("post"):
-        return _QUAL_SUFFIX[m.group("post")]
-    if use_prefix and m.group("pre"):
-        return _QUAL_PREFIX[m.group("pre")]
+    if g["post"]:
+        return _QUAL_SUFFIX[g["post"]]
+    if use_prefix and g["pre"]:
+        return _QUAL_PREFIX[g["pre"]]
     return "exact"
 
 
@@ -169,37 +174,38 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
 
 def _quantity(text: str, m) -> Optional[Quantity]:
     s, e = m.start(), m.end()
-    if m.group("pop"):
+    g = dict(zip(_NAMES, m.groups()))  # one call for all groups: named lookups are slow
+    if g["pop"]:
         # 人口40万: a population with its measure word left out.
-        value = parse_number(m.group("pop")) * _MAGNITUDE[m.group("popmag")]
-        return Quantity(s, e, value, "count", "人", _qualifier(m))
-    num_start = m.start("pct") - 3 if m.group("pct") else (m.start("cheng") if m.group("cheng") else m.start("num"))
-    before = text[max(0, num_start - 8):num_start] if not m.group("pre") else text[max(0, s - 8):s]
+        value = parse_number(g["pop"]) * _MAGNITUDE[g["popmag"]]
+        return Quantity(s, e, value, "count", "人", _qualifier(g))
+    num_start = m.start(_INDEX["pct"]) - 3 if g["pct"] else (m.start(_INDEX["cheng"]) if g["cheng"] else m.start(_INDEX["num"]))
+    before = text[max(0, num_start - 8):num_start] if not g["pre"] else text[max(0, s - 8):s]
     chinese = False
     value_max = None
     unit, measure = "percent", None
-    if m.group("pct"):
+    if g["pct"]:
         try:
-            value = parse_number(m.group("pct"))
+            value = parse_number(g["pct"])
         except (ValueError, KeyError):
             return None
         chinese = True
-    elif m.group("cheng"):
-        c = m.group("cheng")
+    elif g["cheng"]:
+        c = g["cheng"]
         value = (DIGITS[c] if c in DIGITS else int(c)) * 10.0
         chinese = c in DIGITS
         if value == 10.0 and chinese:  # 一成不变 and the like
             return None
     else:
-        num = m.group("num")
+        num = g["num"]
         chinese = not num[0].isdigit()
-        unit_text = m.group("unit")
+        unit_text = g["unit"]
         unit, factor, measure = _UNITS[unit_text]
         if unit_text in ("栋", "幢", "座", "号") and text[e:e + 1].isdigit():
             return None  # 3栋2单元: an address
         if unit_text == "倍" and not _GROWTH_BEFORE.search(text, max(0, num_start - 24), num_start):
             return None  # 5倍罚款 is a rate of fine; only 增长1.7倍 is a change
-        if unit_text == "度" and not m.group("mag"):
+        if unit_text == "度" and not g["mag"]:
             return None  # 30度 is a temperature or an angle; 43万度 is electricity
         if _ORDINAL_BEFORE.search(before) or (chinese and _VAGUE_BEFORE.search(before)):
             return None
@@ -214,18 +220,18 @@ def _quantity(text: str, m) -> Optional[Quantity]:
             if not (text[num_start - 1] == "-" and len(run) <= 4 and lead not in ("-", "/", ".") and not lead.isdigit()):
                 return None
         if chinese:
-            if len(num) == 1 and num in "十百千万亿拾佰仟" and not (m.group("in1") or m.group("in2") or m.group("pre") or before.endswith("上")):
+            if len(num) == 1 and num in "十百千万亿拾佰仟" and not (g["in1"] or g["in2"] or g["pre"] or before.endswith("上")):
                 return None  # 千人计划, 百人团队: names, not counts
-            if num[-1] in "万亿" and not m.group("mag") and unit == "count" and len(num) == 1 and not m.group("pre"):
+            if num[-1] in "万亿" and not g["mag"] and unit == "count" and len(num) == 1 and not g["pre"]:
                 return None
         try:
             value = parse_number(num)
         except (ValueError, KeyError):
             return None
-        if m.group("mag"):
-            value *= _MAGNITUDE[m.group("mag")]
+        if g["mag"]:
+            value *= _MAGNITUDE[g["mag"]]
         value *= factor
-        if chinese and value < 10 and not m.group("mag"):
+        if chinese and value < 10 and not g["mag"]:
             # 两批, 三轮, 二期, 三次产业, 一个月, 四个配套办法: single Chinese digits
             # name steps, phases and slogans far more often than they report a
             # figure; a count closing its clause (抓获嫌疑人三名。) is a figure.
@@ -243,18 +249,18 @@ def _quantity(text: str, m) -> Optional[Quantity]:
             except (ValueError, KeyError):
                 lo = None
             if lo is not None:
-                lo_mag = _MAGNITUDE.get(rng.group("lomag") or "", None) or (_MAGNITUDE[m.group("mag")] if m.group("mag") else 1)
+                lo_mag = _MAGNITUDE.get(rng.group("lomag") or "", None) or (_MAGNITUDE[g["mag"]] if g["mag"] else 1)
                 lo = lo * lo_mag * factor
                 if 0 < lo < value and not _is_date_range(text, rng.start(), e):
                     value_max, value, s = value, lo, rng.start()
     if _short_quote_or_title(text, s, e):
         return None
-    qualifier = _qualifier(m)
-    pre = m.group("pre")
+    qualifier = _qualifier(g)
+    pre = g["pre"]
     if pre and pre.startswith("约") and s > 0 and text[s - 1] in _WORD_BEFORE_YUE:
         # 签约28个, 合约: the 约 belongs to the word before, not to the number.
         s += len(pre)
-        qualifier = _qualifier(m, use_prefix=False)
+        qualifier = _qualifier(g, use_prefix=False)
     if _CONDITION_BEFORE.search(text, max(0, s - 4), s):
         return None  # 数量大于1次: a threshold in a rule, not a result
     if unit in ("hour", "day", "month") and (_WITHIN_BEFORE.search(text, max(0, s - 3), s) and text.startswith(("内", "之内"), e)):
@@ -263,7 +269,7 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         return None  # 100%落实: how something is done, not how much
     if qualifier == "exact" and value_max is not None:
         qualifier = "at_least"  # a range is at least its lower end
-    if qualifier == "exact" and chinese and text[s - 1:s] == "上" and m.group("num") and m.group("num")[0] in "百千万":
+    if qualifier == "exact" and chinese and text[s - 1:s] == "上" and g["num"] and g["num"][0] in "百千万":
         qualifier = "at_least"  # 上千万元, 上百人
     return Quantity(s, e, value, unit, measure, qualifier, value_max, chinese)
 
