@@ -60,6 +60,14 @@ class Paragraph:
     duplicate_of: Optional[int] = None
     continues: Optional[int] = None  # the cut paragraph whose sentence this one completes
     _open_end: Optional[bool] = None  # the text stops mid-sentence (whatever the kind)
+    _signed: object = False  # False until looked up, then the closing byline's match or None
+
+    @property
+    def signed(self):
+        """The byline closing the paragraph (钟维) as a match, or None."""
+        if self._signed is False:
+            self._signed = _BYLINE_END.search(self.text)
+        return self._signed
 
     @property
     def cut_end(self) -> bool:
@@ -68,7 +76,7 @@ class Paragraph:
             return False
         if self._open_end is None:
             t = self.text.rstrip()
-            self._open_end = bool(t) and not (_BYLINE_END.search(t) or (len(t) < 60 and _FIELD_LINE.match(t))) \
+            self._open_end = bool(t) and not (self.signed or (len(t) < 60 and _FIELD_LINE.match(t))) \
                 and t[-1] not in _TERMINAL and not t.endswith("……")
         return self._open_end
 
@@ -117,7 +125,7 @@ def _is_headline(p: Paragraph, nxt: Optional[Paragraph], top: bool = False) -> b
         return False
     if t[0] in ",，、;；:：)）】」』”":
         return False  # the rest of a cut sentence
-    if _BYLINE_END.search(t):
+    if p.signed:
         return False  # a short piece signed by its author
     if t[-1] in "。!?！？;；,，、" or t.startswith(("“", '"')):
         return False
@@ -169,7 +177,7 @@ def _classify(paras: list[Paragraph], page: _NGrams) -> None:
             # Inside a running article a short title line is a section heading;
             # after a byline, a cut paragraph or at the top it opens an article.
             opens = prev is None or prev.kind in ("byline", "boilerplate", "headline") or prev.cut_end \
-                or bool(_BYLINE_END.search(prev.text)) or p.text.endswith((":", "：")) \
+                or bool(prev.signed) or p.text.endswith((":", "：")) \
                 or bool(_NAMED_HEADLINE.match(p.text))
             p.kind = "headline" if opens else "subhead"
 
@@ -203,7 +211,7 @@ def _assemble(paras: list[Paragraph], words: _NGrams) -> list[Article]:
         pr = prev_of.get(s.index)
         if pr is None or pr.kind in ("headline", "author"):
             return False
-        return pr.cut_end or pr.kind == "byline" or bool(_BYLINE_END.search(pr.text))
+        return pr.cut_end or pr.kind == "byline" or bool(pr.signed)
 
     body = [p for p in live if p.kind == "body"]
     joins = _match_cuts(paras, [p for p in body if p.cut_end], [p for p in body if may_continue(p)], words)
@@ -262,7 +270,7 @@ def _assemble(paras: list[Paragraph], words: _NGrams) -> list[Article]:
             run_source.append(continues.get(p.index))
         run_of[p.index] = len(runs) - 1
         open_run = not p.cut_end
-        m = _BYLINE_END.search(p.text)
+        m = p.signed
         if m:
             byline_of_run[len(runs) - 1] = m.group().strip().strip("()（）")
             open_run = False
@@ -557,7 +565,7 @@ def _context_before(paras: list[Paragraph], idx: int) -> list[int]:
     out: list[int] = []
     size = 0
     for p in reversed(paras[:idx + 1]):
-        if p.kind == "byline" or (p.index != idx and _BYLINE_END.search(p.text)):
+        if p.kind == "byline" or (p.index != idx and p.signed):
             break
         if p.kind in ("boilerplate", "author") or p.duplicate_of is not None:
             continue
@@ -581,7 +589,7 @@ def _follow(paras: list[Paragraph], idx: int) -> list[int]:
             continue
         out.append(p.index)
         size += len(p.text)
-        if _BYLINE_END.search(p.text) or p.cut_end or size > 600:
+        if p.signed or p.cut_end or size > 600:
             break
     return out
 
