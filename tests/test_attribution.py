@@ -214,6 +214,12 @@ AGENCY_CASES = {
     "police station (suo) of a township": Case(
         page=page("南县:守护一方平安", "今年以来,浪拔湖镇派出所破获盗窃案件27起。"),
         anchor="盗窃案件27起", quantity="27起", agency="浪拔湖镇派出所"),
+    "commission for discipline (jiwei) by its short name": Case(
+        page=page("廉政建设:正风肃纪不停步", "今年以来,省纪委共立案审查调查案件412件,处分省管干部27人。"),
+        anchor="案件412件", quantity="412件", agency="省纪委"),
+    "jiwei without a place is no body": Case(
+        page=page("清廉机关建设见成效", "今年以来,各单位深入纪委学习办案经验,开展警示教育18场。"),
+        anchor="警示教育18场", quantity="18场", agency=None),
     "a company is no agency": Case(
         page=page("项目建设提速增效", "今年1—11月,湖南宏达交通运输有限公司完成货运量120万吨,上缴税收3600万元。"),
         anchor="上缴税收3600万元", quantity="3600万元", agency=None),
