@@ -305,7 +305,7 @@ def _assemble(paras: list[Paragraph], words: _NGrams) -> list[Article]:
 
 
 def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Paragraph],
-                words: _NGrams) -> dict[int, int]:
+                grams: _NGrams) -> dict[int, int]:
     """Pair paragraphs cut mid-sentence with the paragraphs that complete them.
 
     Evidence: the characters across the cut forming a word that the page uses
@@ -315,7 +315,6 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
     """
     if not ends or not starts:
         return {}
-    grams = words
     grams.count()
     n = len(paras) + 1
     # How distinctive a character pair is: the fewer paragraphs could hold it, the more.
@@ -367,7 +366,7 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         acc[0] += cover
         acc[1] += 1
     scored = []
-    across = _across([(paras[ei].text, paras[si].text) for ei, si in raw], words)
+    across = _across([(paras[ei].text, paras[si].text) for ei, si in raw], grams)
     for ((ei, si), cover), word in zip(raw.items(), across):
         total_s, n_s = per_start[si]
         # Topic counts relative to the other candidates: pieces of one page share words.
