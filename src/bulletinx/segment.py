@@ -330,13 +330,23 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         scratch[out] = False
         return out
 
-    fol_pairs, fol_weights, fol_totals, fol_quads = {}, {}, {}, {}
-    for i, idx in follows.items():
+    # The continuations' vocabularies, one after another in page order: the
+    # candidates of a cut are a stretch of them, weighed in one pass.
+    pair_parts, weight_parts, quad_parts, totals = [], [], [], []
+    pair_bounds, quad_bounds = [0], [0]
+    for s in starts:
+        idx = follows[s.index]
         ids = distinct(grams.pairs_of(idx), pair_seen)
         w = idf[ids]
-        fol_pairs[i], fol_weights[i] = ids, w
-        fol_totals[i] = float(w.sum()) or 1.0
-        fol_quads[i] = distinct(grams.rare_quads_of(idx), quad_seen)
+        quads = distinct(grams.rare_quads_of(idx), quad_seen)
+        pair_parts.append(ids)
+        weight_parts.append(w)
+        quad_parts.append(quads)
+        totals.append(float(w.sum()) or 1.0)
+        pair_bounds.append(pair_bounds[-1] + len(ids))
+        quad_bounds.append(quad_bounds[-1] + len(quads))
+    all_pairs, all_weights = np.concatenate(pair_parts), np.concatenate(weight_parts)
+    all_quads = np.concatenate(quad_parts)
     levels = {i: _levels("".join(paras[j].text for j in idx)) for i, idx in contexts.items()}
     levels_f = {i: _levels("".join(paras[j].text for j in idx)) for i, idx in follows.items()}
     raw: dict[tuple[int, int], float] = {}
@@ -352,14 +362,20 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         # document are not weighed against each other.
         lo = bisect_left(start_at, e.index - _JOIN_WINDOW)
         hi = bisect_right(start_at, e.index + _JOIN_WINDOW)
-        for s in starts[lo:hi]:
-            if s.index in ctx_idx or e.index in follows[s.index]:
-                continue
-            # How much of the continuation's distinctive vocabulary the cut article uses.
-            raw[e.index, s.index] = float(fol_weights[s.index][pair_seen[fol_pairs[s.index]]].sum()) / fol_totals[s.index]
-            shared_names[e.index, s.index] = int(np.count_nonzero(quad_seen[fol_quads[s.index]]))
+        # How much of each continuation's distinctive vocabulary the cut article uses...
+        covers = _segment_sums(np.where(pair_seen[all_pairs[pair_bounds[lo]:pair_bounds[hi]]],
+                                        all_weights[pair_bounds[lo]:pair_bounds[hi]], 0.0), pair_bounds[lo:hi + 1])
+        # ...and how many rare runs (names, terms) the two share.
+        names = _segment_sums(quad_seen[all_quads[quad_bounds[lo]:quad_bounds[hi]]].astype(np.int64),
+                              quad_bounds[lo:hi + 1])
         pair_seen[ctx_pairs] = False
         quad_seen[ctx_quads] = False
+        for k in range(lo, hi):
+            s = starts[k]
+            if s.index in ctx_idx or e.index in follows[s.index]:
+                continue
+            raw[e.index, s.index] = covers[k - lo] / totals[k]
+            shared_names[e.index, s.index] = int(names[k - lo])
     per_start: dict[int, list[float]] = {}
     for (ei, si), cover in raw.items():
         acc = per_start.setdefault(si, [0.0, 0])
@@ -401,6 +417,18 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
     return joins
 
 
+def _segment_sums(values: np.ndarray, bounds: list[int]) -> list:
+    """Sums of values[bounds[i]-bounds[0]:bounds[i+1]-bounds[0]], one per stretch
+    (empty stretches sum to zero)."""
+    base = bounds[0]
+    filled = [i for i in range(len(bounds) - 1) if bounds[i + 1] > bounds[i]]
+    out = [values.dtype.type(0)] * (len(bounds) - 1)
+    if filled:
+        for i, total in zip(filled, np.add.reduceat(values, [bounds[i] - base for i in filled]).tolist()):
+            out[i] = total
+    return out
+
+
 class _NGrams:
     """Character runs of a page's paragraphs (read joined by newlines).
 
@@ -418,25 +446,21 @@ class _NGrams:
         self.offsets: dict[int, int] = {}
 
     def __contains__(self, word: str) -> bool:
-        return self.known([word])[0]
+        """Whether the page uses a run of two or three Han characters."""
+        code = _code(word)
+        return bool(code) and code in self.runs_from({ord(word[0])})
 
-    def known(self, words: list[str]) -> list[bool]:
-        """For each word of two or three characters, whether the page uses it."""
-        if not words:
-            return []
+    def runs_from(self, firsts: set[int]) -> set[int]:
+        """Codes (see `_code`) of the page's two- and three-character runs that
+        begin with one of the characters `firsts` (code points)."""
+        if not firsts:
+            return set()
         c = self.chars
-        # Only the runs that begin with a character some word begins with.
-        at = np.flatnonzero(np.isin(c[:-2], np.array(sorted({ord(w[0]) for w in words}), dtype=np.int64), kind="table"))
+        at = np.flatnonzero(np.isin(c[:-2], np.array(sorted(firsts), dtype=np.int64), kind="table"))
         head = c[at] << 21
         runs = set(((head | c[at + 1]) << 21 | c[at + 2]).tolist())
         runs.update((head | c[at + 1]).tolist())
-        found = []
-        for word in words:
-            code = 0
-            for ch in word:
-                code = (code << 21) | ord(ch)
-            found.append(code in runs)
-        return found
+        return runs
 
     def count(self) -> None:
         if self.offsets:
@@ -545,18 +569,38 @@ def _across(pieces: list[tuple[str, str]], words: _NGrams, pairs_too: bool = Tru
     """For each (left, right) pair of pieces, how well the characters across
     the cut read as one word used elsewhere on the page: a three-character
     word 0.6, a two-character one 0.3 (with `pairs_too`)."""
-    asked: list[str] = []
-    tries: list[list[tuple[int, float]]] = []
+    lefts: dict[str, tuple[int, int]] = {}  # codes of the last two and the last character, 0 if not Han
+    rights: dict[str, tuple[int, int]] = {}  # ...of the first character and the first two
     for left, right in pieces:
-        left, right = left.rstrip(), right.lstrip()
-        mine = []
-        for across, score in ((left[-2:] + right[:1], 0.6), (left[-1:] + right[:2], 0.6), (left[-1:] + right[:1], 0.3)):
-            if (score > 0.5 or pairs_too) and len(across) == (3 if score > 0.5 else 2) and _all_han(across):
-                mine.append((len(asked), score))
-                asked.append(across)
-        tries.append(mine)
-    found = words.known(asked) if asked else []
-    return [next((score for k, score in mine if found[k]), 0.0) for mine in tries]
+        if left not in lefts:
+            t = left.rstrip()
+            lefts[left] = (_code(t[-2:]) if len(t) >= 2 else 0, _code(t[-1:]) if t else 0)
+        if right not in rights:
+            t = right.lstrip()
+            rights[right] = (_code(t[:1]) if t else 0, _code(t[:2]) if len(t) >= 2 else 0)
+    firsts = {code >> 21 for code, _ in lefts.values() if code} | {code for _, code in lefts.values() if code}
+    runs = words.runs_from(firsts)
+    out = []
+    for left, right in pieces:
+        two, one = lefts[left]
+        first, first_two = rights[right]
+        if (two and first and (two << 21 | first) in runs) or (one and first_two and (one << 42 | first_two) in runs):
+            out.append(0.6)
+        elif pairs_too and one and first and (one << 21 | first) in runs:
+            out.append(0.3)
+        else:
+            out.append(0.0)
+    return out
+
+
+def _code(word: str) -> int:
+    """One number for a run of Han characters (21 bits a character); 0 if any is not Han."""
+    if not _all_han(word):
+        return 0
+    code = 0
+    for ch in word:
+        code = (code << 21) | ord(ch)
+    return code
 
 
 def _context_before(paras: list[Paragraph], idx: int) -> list[int]:
