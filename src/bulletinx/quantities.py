@@ -7,8 +7,7 @@ that they never become quantities.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import regex
 
@@ -103,8 +102,9 @@ _OPENER = regex.compile(r"[《“\"‘「]")
 _SLOGAN_AFTER = regex.compile(r"(?:维护|确立|意识|自信|代表|全面|务必|一百年|基本点|攻坚战|清零|不准|严禁|禁止|必须|到位|同步|优先|模式|工程|行动|机制|体系)")
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
+    """A number with its unit, as found (a tuple: cheap to make by the thousand)."""
+
     start: int  # offsets in the normalized text
     end: int
     value: float
@@ -120,18 +120,19 @@ class Quantity:
 
 
 _INDEX = dict(_PATTERN.groupindex)
-_NAMES = [name for name, _ in sorted(_INDEX.items(), key=lambda kv: kv[1])]
-assert _PATTERN.groups == len(_NAMES), "every group of the quantity pattern is named"
+# Positions in m.groups() (one call for all groups: named lookups are slow).
+_PRE, _PCT, _CHENG, _POP, _POPMAG, _NUM, _IN1, _MAG, _IN2, _UNIT, _POST = (
+    _INDEX[name] - 1 for name in ("pre", "pct", "cheng", "pop", "popmag", "num", "in1", "mag", "in2", "unit", "post"))
 
 
-def _qualifier(g: dict, use_prefix: bool = True) -> str:
+def _qualifier(g: tuple, use_prefix: bool = True) -> str:
     """The word nearest the number wins: 7154余万元 is at least, whatever stands around it."""
-    if g["in1"] or g["in2"]:
+    if g[_IN1] or g[_IN2]:
         return "at_least"
-    if g["post"]:
-        return _QUAL_SUFFIX[g["post"]]
-    if use_prefix and g["pre"]:
-        return _QUAL_PREFIX[g["pre"]]
+    if g[_POST]:
+        return _QUAL_SUFFIX[g[_POST]]
+    if use_prefix and g[_PRE]:
+        return _QUAL_PREFIX[g[_PRE]]
     return "exact"
 
 
@@ -174,38 +175,38 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
 
 def _quantity(text: str, m) -> Optional[Quantity]:
     s, e = m.start(), m.end()
-    g = dict(zip(_NAMES, m.groups()))  # one call for all groups: named lookups are slow
-    if g["pop"]:
+    g = m.groups()
+    if g[_POP]:
         # 人口40万: a population with its measure word left out.
-        value = parse_number(g["pop"]) * _MAGNITUDE[g["popmag"]]
+        value = parse_number(g[_POP]) * _MAGNITUDE[g[_POPMAG]]
         return Quantity(s, e, value, "count", "人", _qualifier(g))
-    num_start = m.start(_INDEX["pct"]) - 3 if g["pct"] else (m.start(_INDEX["cheng"]) if g["cheng"] else m.start(_INDEX["num"]))
-    before = text[max(0, num_start - 8):num_start] if not g["pre"] else text[max(0, s - 8):s]
+    num_start = m.start(_INDEX["pct"]) - 3 if g[_PCT] else (m.start(_INDEX["cheng"]) if g[_CHENG] else m.start(_INDEX["num"]))
+    before = text[max(0, num_start - 8):num_start] if not g[_PRE] else text[max(0, s - 8):s]
     chinese = False
     value_max = None
     unit, measure = "percent", None
-    if g["pct"]:
+    if g[_PCT]:
         try:
-            value = parse_number(g["pct"])
+            value = parse_number(g[_PCT])
         except (ValueError, KeyError):
             return None
         chinese = True
-    elif g["cheng"]:
-        c = g["cheng"]
+    elif g[_CHENG]:
+        c = g[_CHENG]
         value = (DIGITS[c] if c in DIGITS else int(c)) * 10.0
         chinese = c in DIGITS
         if value == 10.0 and chinese:  # 一成不变 and the like
             return None
     else:
-        num = g["num"]
+        num = g[_NUM]
         chinese = not num[0].isdigit()
-        unit_text = g["unit"]
+        unit_text = g[_UNIT]
         unit, factor, measure = _UNITS[unit_text]
         if unit_text in ("栋", "幢", "座", "号") and text[e:e + 1].isdigit():
             return None  # 3栋2单元: an address
         if unit_text == "倍" and not _GROWTH_BEFORE.search(text, max(0, num_start - 24), num_start):
             return None  # 5倍罚款 is a rate of fine; only 增长1.7倍 is a change
-        if unit_text == "度" and not g["mag"]:
+        if unit_text == "度" and not g[_MAG]:
             return None  # 30度 is a temperature or an angle; 43万度 is electricity
         if _ORDINAL_BEFORE.search(before) or (chinese and _VAGUE_BEFORE.search(before)):
             return None
@@ -220,18 +221,18 @@ def _quantity(text: str, m) -> Optional[Quantity]:
             if not (text[num_start - 1] == "-" and len(run) <= 4 and lead not in ("-", "/", ".") and not lead.isdigit()):
                 return None
         if chinese:
-            if len(num) == 1 and num in "十百千万亿拾佰仟" and not (g["in1"] or g["in2"] or g["pre"] or before.endswith("上")):
+            if len(num) == 1 and num in "十百千万亿拾佰仟" and not (g[_IN1] or g[_IN2] or g[_PRE] or before.endswith("上")):
                 return None  # 千人计划, 百人团队: names, not counts
-            if num[-1] in "万亿" and not g["mag"] and unit == "count" and len(num) == 1 and not g["pre"]:
+            if num[-1] in "万亿" and not g[_MAG] and unit == "count" and len(num) == 1 and not g[_PRE]:
                 return None
         try:
             value = parse_number(num)
         except (ValueError, KeyError):
             return None
-        if g["mag"]:
-            value *= _MAGNITUDE[g["mag"]]
+        if g[_MAG]:
+            value *= _MAGNITUDE[g[_MAG]]
         value *= factor
-        if chinese and value < 10 and not g["mag"]:
+        if chinese and value < 10 and not g[_MAG]:
             # 两批, 三轮, 二期, 三次产业, 一个月, 四个配套办法: single Chinese digits
             # name steps, phases and slogans far more often than they report a
             # figure; a count closing its clause (抓获嫌疑人三名。) is a figure.
@@ -249,14 +250,14 @@ def _quantity(text: str, m) -> Optional[Quantity]:
             except (ValueError, KeyError):
                 lo = None
             if lo is not None:
-                lo_mag = _MAGNITUDE.get(rng.group("lomag") or "", None) or (_MAGNITUDE[g["mag"]] if g["mag"] else 1)
+                lo_mag = _MAGNITUDE.get(rng.group("lomag") or "", None) or (_MAGNITUDE[g[_MAG]] if g[_MAG] else 1)
                 lo = lo * lo_mag * factor
                 if 0 < lo < value and not _is_date_range(text, rng.start(), e):
                     value_max, value, s = value, lo, rng.start()
     if _short_quote_or_title(text, s, e):
         return None
     qualifier = _qualifier(g)
-    pre = g["pre"]
+    pre = g[_PRE]
     if pre and pre.startswith("约") and s > 0 and text[s - 1] in _WORD_BEFORE_YUE:
         # 签约28个, 合约: the 约 belongs to the word before, not to the number.
         s += len(pre)
@@ -269,7 +270,7 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         return None  # 100%落实: how something is done, not how much
     if qualifier == "exact" and value_max is not None:
         qualifier = "at_least"  # a range is at least its lower end
-    if qualifier == "exact" and chinese and text[s - 1:s] == "上" and g["num"] and g["num"][0] in "百千万":
+    if qualifier == "exact" and chinese and text[s - 1:s] == "上" and g[_NUM] and g[_NUM][0] in "百千万":
         qualifier = "at_least"  # 上千万元, 上百人
     return Quantity(s, e, value, unit, measure, qualifier, value_max, chinese)
 
