@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence, Union
 
-import ahocorasick
+import ahocorasick_rs
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -183,7 +183,7 @@ class CompiledRule:
 class _UnitGroup:
     """The rules of one unit, with a keyword prefilter so that most rules are never tried."""
 
-    __slots__ = ("rules", "always", "automaton")
+    __slots__ = ("rules", "always", "automaton", "by_literal")
 
     def __init__(self, rules: list[CompiledRule]):
         self.rules = rules
@@ -193,18 +193,16 @@ class _UnitGroup:
             for lit in r.literals or ():
                 by_literal.setdefault(lit, []).append(i)
         self.automaton = None
+        self.by_literal = [tuple(idx) for idx in by_literal.values()]
         if by_literal:
-            auto = ahocorasick.Automaton()
-            for lit, idx in by_literal.items():
-                auto.add_word(lit, tuple(idx))
-            auto.make_automaton()
-            self.automaton = auto
+            self.automaton = ahocorasick_rs.AhoCorasick(list(by_literal))
 
     def candidates(self, hay: str) -> set[int]:
         found = set(self.always)
         if self.automaton is not None:
-            for _, idx in self.automaton.iter(hay):
-                found.update(idx)
+            by_literal = self.by_literal
+            for lit, _, _ in self.automaton.find_matches_as_indexes(hay, overlapping=True):
+                found.update(by_literal[lit])
         return found
 
 

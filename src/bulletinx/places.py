@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 import regex
 
 if sys.version_info >= (3, 11):
@@ -293,27 +293,6 @@ _CONTEXT_EXCLUDE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _CONTESTED_SHORT = frozenset("朝阳 资阳 兴安".split())
 
 
-_ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
-
-
-def _as_units(text: str) -> str:
-    """Each character as two 8-bit "characters" (its UTF-16 code unit).
-
-    The automaton walks these instead of the characters themselves: its
-    nodes look up children by linear search, and a root with thousands of
-    distinct first characters made every step slow; two bytes keep each
-    node's fan-out at 256 at most.  Characters beyond the BMP (never part of
-    a name) become U+FFFD first so that offsets stay exact.
-
-    >>> _as_units("湖南")
-    'nVSW'
-    """
-    units = text.encode("utf-16-be")
-    if len(units) != 2 * len(text):
-        units = _ASTRAL.sub("\ufffd", text).encode("utf-16-be")
-    return units.decode("latin-1")
-
-
 def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
@@ -435,7 +414,7 @@ class Gazetteer:
 
     # ---- automaton
 
-    def _build(self) -> ahocorasick.Automaton:
+    def _build(self) -> ahocorasick_rs.AhoCorasick:
         # Full names (and township names) first; a short form or zone name
         # only fills a key that no official full name takes.
         full: dict[str, list[Division]] = {}
@@ -464,9 +443,7 @@ class Gazetteer:
                 if div not in bucket:
                     bucket.append(div)
 
-        automaton = ahocorasick.Automaton()
         entries = self._entries
-        add_word = automaton.add_word
         stop_town, stop_short = STOP_TOWN_STEM, STOP_SHORT
         for key, divs in full.items():
             if len(key) < 2:
@@ -499,16 +476,8 @@ class Gazetteer:
                     elif len(key) == 2 and all(d.level == 3 for d in divs):
                         flags = _F_COUNTY2
                 entries[key] = _Entry(kind, tuple(divs), flags, key)
-        # one encode for all keys, then slices of it; a rare character beyond
-        # the BMP (some township names have one) is U+FFFD as in _as_units
-        units = _ASTRAL.sub("\ufffd", "".join(entries)).encode("utf-16-be").decode("latin-1")
-        pos = 0
-        for key, entry in entries.items():
-            size = 2 * len(key)
-            add_word(units[pos : pos + size], entry)
-            pos += size
-        automaton.make_automaton()
-        return automaton
+        self._entry_list = list(entries.values())
+        return ahocorasick_rs.AhoCorasick(list(entries), matchkind=ahocorasick_rs.MatchKind.Standard)
 
     # ---- scanning
 
@@ -519,11 +488,9 @@ class Gazetteer:
         ['湖南省', '岳阳市', '云溪区']
         """
         raw: list[tuple[int, int, _Entry]] = []
-        for unit_end, entry in self._automaton.iter(_as_units(text)):
-            if unit_end & 1 == 0:  # a match straddling two characters' halves
-                continue
-            end = (unit_end + 1) >> 1
-            start = end - len(entry.key)
+        entry_list = self._entry_list
+        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            entry = entry_list[index]
             if entry.kind == "short" and not _short_context_ok(text, start, end, entry.key):
                 continue
             if entry.kind == "full" and entry.key[-1] == "区" and text[end : end + 1] == "域":
