@@ -43,3 +43,25 @@ def test_library_records_carry_the_text_digest():
     facts = extract(text, doc="a.txt")
     assert len(facts) == 2
     assert {f.doc_sha256 for f in facts} == {hashlib.sha256(text.encode("utf-8")).hexdigest()}
+
+
+def test_records_are_written_as_model_dump_writes_them():
+    import orjson
+    from pathlib import Path
+
+    from bulletinx.emit import dump_fact
+    page = (Path(__file__).parent.parent / "seeds" / "hunan-bulletins-2022-12.txt").read_text(encoding="utf-8")
+    facts = extract(page, doc="seed.txt")
+    assert len(facts) > 100
+    for f in facts:
+        assert dump_fact(f) == orjson.dumps(f.model_dump(mode="json"), option=orjson.OPT_APPEND_NEWLINE)
+    # A record changed by hand, or validated from JSON, is written the same way too.
+    f = facts[0].model_copy(update={"metric": "other"})
+    g = Fact.model_validate_json(dump_fact(facts[1]))
+    h = Fact.model_construct(**{k: facts[2].__dict__[k] for k in reversed(list(facts[2].__dict__))})
+    loc = next(x.locality for x in facts if x.locality is not None)
+    shuffled = Locality.trusted(**dict(reversed(list(loc.__dict__.items()))))
+    k = facts[3].model_copy(update={"locality": shuffled})
+    assert list(k.locality.__dict__) != list(Locality.model_fields)
+    for x in (f, g, h, k):
+        assert dump_fact(x) == orjson.dumps(x.model_dump(mode="json"), option=orjson.OPT_APPEND_NEWLINE)
