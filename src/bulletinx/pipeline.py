@@ -216,9 +216,10 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 if in_head:
                     period = period_of(in_head[-1][2])
             if period is None:
-                first = next((p for p in periods if s_start <= p[0] < s_end), None)
-                if first is not None:
-                    period = period_of(first[2])
+                # ...or the first one the sentence names after the figure.
+                j = bisect_left(period_starts, s_start)
+                if j < len(periods) and periods[j][0] < s_end:
+                    period = period_of(periods[j][2])
             o_start, o_end = norm.span(q.start, q.end)
             if sentence_span is None or sentence_key != (s_start, s_end):
                 os_start, os_end = norm.span(s_start, s_end)
@@ -258,6 +259,8 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
 
 def _clean(v: float) -> float:
     """Round away binary noise (10.62亿 is 1062000000, not 1061999999.9999999)."""
+    if v.is_integer() and 1 <= abs(v) < 1e12:
+        return v  # whole and within twelve digits: nothing to round
     r = float(f"{v:.12g}")
     return float(int(r)) if r.is_integer() else r
 

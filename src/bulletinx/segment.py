@@ -406,15 +406,37 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
                 joins[ei] = si
                 taken.add(si)
         return joins
-    e_pos = {e: i for i, e in enumerate(e_ids)}
-    s_pos = {x: i for i, x in enumerate(s_ids)}
-    gain = [[0.0] * len(s_ids) for _ in e_ids]
-    for sc, ei, si in scored:
-        gain[e_pos[ei]][s_pos[si]] = sc - _JOIN_THRESHOLD
-    for r, c in _max_assignment(gain):
-        if gain[r][c] > 0:
-            joins[e_ids[r]] = s_ids[c]
-    return joins
+    # Cuts and continuations that no candidate pair links are independent:
+    # each linked group is solved on its own (most are one cut, one piece).
+    group_of: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(x: tuple[str, int]) -> tuple[str, int]:
+        while group_of.setdefault(x, x) != x:
+            x = group_of[x]
+        return x
+
+    for _, ei, si in scored:
+        a, b = root(("e", ei)), root(("s", si))
+        if a != b:
+            group_of[b] = a
+    groups: dict[tuple[str, int], list[tuple[float, int, int]]] = {}
+    for x in scored:
+        groups.setdefault(root(("e", x[1])), []).append(x)
+    for pairs in groups.values():
+        if len(pairs) == 1:
+            joins[pairs[0][1]] = pairs[0][2]
+            continue
+        g_e = sorted({e for _, e, _ in pairs})
+        g_s = sorted({s_ for _, _, s_ in pairs})
+        e_pos = {e: i for i, e in enumerate(g_e)}
+        s_pos = {x: i for i, x in enumerate(g_s)}
+        gain = [[0.0] * len(g_s) for _ in g_e]
+        for sc, ei, si in pairs:
+            gain[e_pos[ei]][s_pos[si]] = sc - _JOIN_THRESHOLD
+        for r, c in _max_assignment(gain):
+            if gain[r][c] > 0:
+                joins[g_e[r]] = g_s[c]
+    return dict(sorted(joins.items()))
 
 
 def _segment_sums(values: np.ndarray, bounds: list[int]) -> list:
