@@ -145,6 +145,10 @@ class Locator:
         """Narrow the article's place by the one sub-place named before the figure:
         in its own part of the sentence (up to a semicolon), else earlier in the
         sentence, else earlier in the paragraph. A list of places means a sum."""
+        # Most figures have no place named before them in their paragraph: theirs is the article's.
+        i = bisect_left(self.starts, paragraph[0] if paragraph is not None and paragraph[0] < sentence[0] else sentence[0])
+        if i == len(self.starts) or self.starts[i] >= q_start:
+            return article
         group_start = sentence[0]
         for m in _SEMICOLON.finditer(self.text[sentence[0]:q_start]):
             group_start = sentence[0] + m.end()
