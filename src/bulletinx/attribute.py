@@ -247,6 +247,22 @@ def lead_agency(title: Optional[tuple[int, int]], first_sentence: Optional[tuple
     return None
 
 
+_SOURCE_FIELD = regex.compile(r"(?:信息来源|文章来源|稿件来源|来源|发布机构|发布单位|供稿单位)\s*[:：]\s*")
+
+
+def source_agency(lines: list[tuple[int, int]], text: str,
+                  agencies: list[AgencyMention]) -> Optional[AgencyMention]:
+    """The government body a page's source field names (来源:南县医疗保障局,
+    信息来源:辰溪县人民政府办公室), if a `lines` span holds one; a newspaper or
+    a site named there is no body."""
+    for lo, hi in lines:
+        for m in _SOURCE_FIELD.finditer(text, lo, hi):
+            hit = next((a for a in agencies if a.start == m.end() and a.end <= hi), None)
+            if hit is not None:
+                return hit
+    return None
+
+
 # --- periods -------------------------------------------------------------------
 
 _PERIOD = regex.compile(

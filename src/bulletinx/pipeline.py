@@ -73,6 +73,10 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
     periods = attribute.find_periods(t)
     period_starts = [p[0] for p in periods]
 
+    # The body a web page names as its source (来源:衡东县住建局) reported what
+    # the page says where no nearer body is named.
+    source = attribute.source_agency(
+        [(p.start, p.end) for p in page.paragraphs if p.kind == "boilerplate"], t, agencies)
     article_places = {}
     article_leads = {}
     for art in page.articles:
@@ -85,7 +89,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             lo, hi = body[0]
             stops = [m.end() for m in _FULL_STOP.finditer(t, lo, min(hi, lo + 250))]
             first = (lo, stops[1] if len(stops) > 1 else min(hi, lo + 250))
-        article_leads[art.index] = attribute.lead_agency(art.title_span, first, agencies)
+        article_leads[art.index] = attribute.lead_agency(art.title_span, first, agencies) or source
     # A titled article without a place of its own is about the document's place;
     # so is everything on a page that has no headline at all (a web page's text).
     doc_place = next((article_places[a.index] for a in page.articles if not a.orphan and article_places[a.index]), None)
