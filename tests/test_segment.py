@@ -542,3 +542,37 @@ def test_cut_statistics_count_pairs_and_rare_runs_per_page():
     counts = {paras[0].text[k:k + 2]: grams.pair_counts[pid] for k, pid in enumerate(pairs.tolist())}
     assert counts["涉毒"] == 3 and counts["破获"] == 1 and len(pairs) == len(paras[0].text) - 1
     assert len(grams.rare_quads_of([1])) == 1  # 涉毒案件: three times is still rare
+
+
+REWRAPPED = (
+    "攸县遭遇强降雨袭击\n"
+    "6月22日以来\n"
+    ",攸县遭遇强降雨袭击\n"
+    ",全县平均降雨量186毫米\n"
+    "。强降雨造成全县12个乡镇3.2万人受灾\n"
+    ",紧急转移人口1800人\n"
+    ",直接经济损失1.6亿元\n"
+    "。县防指将应急响应提升至Ⅱ级\n"
+    "。\n"
+)
+
+
+def test_lines_broken_before_their_punctuation_are_rejoined():
+    from bulletinx.normalize import normalize
+    norm = normalize(REWRAPPED)
+    assert "以来,攸县遭遇强降雨袭击,全县平均降雨量186毫米。强降雨造成" in norm.text
+    facts = {f.quantity.text: f for f in extract(REWRAPPED, doc="t.txt")}
+    assert set(facts) == {"186毫米", "12个", "3.2万人", "1800人", "1.6亿元"}
+    loss = facts["1.6亿元"]
+    # One sentence, one article, the county's; offsets still point into the input.
+    assert loss.sentence.text == REWRAPPED[loss.sentence.start:loss.sentence.end]
+    assert loss.sentence.text.startswith("强降雨造成全县12个乡镇") and "\n," in loss.sentence.text
+    assert loss.locality is not None and loss.locality.name == "攸县"
+    assert REWRAPPED[loss.quantity.start:loss.quantity.end] == "1.6亿元"
+
+
+def test_a_few_lines_opening_with_punctuation_stay_apart():
+    from bulletinx.normalize import normalize
+    # Cut columns put a sentence's rest under another article: not a rewrapped page.
+    text = "桃源县:稳岗就业有力度\n今年以来,全县新增城镇就业3200人,\n,帮扶困难人员再就业460人。\n下一步,该县将继续发力。\n"
+    assert normalize(text).text == text

@@ -41,6 +41,23 @@ _WRAPPED_NUMBER = regex.compile(r"(?<=[\p{Han}，,、：:（(][^\n]{0,200}\d\.?)
 # Pinyin glosses that some sites print after characters: 培訓(xùn), 萬(wàn).
 _PINYIN_GLOSS = r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
 _REMOVABLE = regex.compile(_WRAPPED_NUMBER.pattern + "|" + _PINYIN_GLOSS)
+# Chinese typesetting never starts a line with closing punctuation. Text
+# wrapped at a fixed width by a tool that ignored that rule puts the comma or
+# full stop ending one line at the head of the next: on such a page (most of
+# its lines begin so) each of those line breaks is removed.
+_CLOSING = ",，、。;；:：!?！？)）”’」』】》"
+_LINE_OPENS_WITH_CLOSING = regex.compile(r"^[ \t\u3000]*[" + regex.escape(_CLOSING) + "]", regex.M)
+_BREAK_BEFORE_CLOSING = r"\n[ \t\u3000]*(?=[" + regex.escape(_CLOSING) + "])"
+_REMOVABLE_REWRAPPED = regex.compile(_REMOVABLE.pattern + "|" + _BREAK_BEFORE_CLOSING)
+
+
+def _wrapped_before_punctuation(text: str) -> bool:
+    """Most lines (at least four) begin with closing punctuation."""
+    opening = len(_LINE_OPENS_WITH_CLOSING.findall(text))
+    if opening < 4:
+        return False
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    return opening * 2 > lines
 
 
 @cache
@@ -79,7 +96,8 @@ class Normalized:
         removed: list[int] = []
         if "\n" in text or "(" in text:
             pieces, last = [], 0
-            for m in _REMOVABLE.finditer(text):
+            removable = _REMOVABLE_REWRAPPED if _wrapped_before_punctuation(text) else _REMOVABLE
+            for m in removable.finditer(text):
                 pieces.append(text[last:m.start()])
                 removed.extend(range(m.start(), m.end()))
                 last = m.end()
