@@ -111,6 +111,9 @@ _PREFIX_BREAK = regex.compile(r"(?:贯彻|落实|按照|根据|坚决|往年|近
 _BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线|科技|有限|公司|集团|股份|实业|商贸|医院|学校|学院)")
 
 
+_ORDINARY_WORDS = {"建设", "环境", "交通", "卫生", "就业", "安全生产"}
+
+
 @dataclass(frozen=True, slots=True)
 class AgencyMention:
     start: int
@@ -131,14 +134,19 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
     end = len(text) if end is None else end
     out = []
     for m in _core_matches(text, start, end):
-        domain, body = m.group("domain"), m.group("body")
+        domain, body = m.group("domain", "body")
+        if not body and domain not in _NO_BODY_NEEDED:
+            continue
+        # "建设" and "环境" alone are ordinary words: only with a proper body.
+        if domain in _ORDINARY_WORDS and body in ("中心", "站", "所", "院", "办", None):
+            continue
+        if _BAD_BODY_CONTEXT.match(text, m.end()) or _LEADERSHIP_AFTER.match(text, m.end()):
+            continue
         # A place name is all Han characters: it starts after the last other character.
         lo = max(start, m.start() - 16)
         other = _NOT_HAN_BACKWARD.search(text, lo, m.start())
         place = _PLACE_BEFORE.search(text, other.end() if other else lo, m.start())
         name_start = place.start() if place is not None else m.start()
-        if not body and domain not in _NO_BODY_NEEDED:
-            continue
         if domain in _NEEDS_PLACE and name_start == m.start() and not body:
             if not domain.startswith("街道"):
                 continue
@@ -156,11 +164,6 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
                 if m.start() - 3 < start or not _STREET_NAME.fullmatch(text, m.start() - 3, m.start()):
                     continue
                 name_start = m.start() - 3
-        if _BAD_BODY_CONTEXT.match(text, m.end()) or _LEADERSHIP_AFTER.match(text, m.end()):
-            continue
-        # "建设" and "环境" alone are ordinary words: only with a proper body.
-        if domain in ("建设", "环境", "交通", "卫生", "就业", "安全生产") and body in ("中心", "站", "所", "院", "办", None):
-            continue
         cut = 0
         for b in _PREFIX_BREAK.finditer(text, name_start, m.start()):
             cut = b.end() - name_start

@@ -14,7 +14,7 @@ Unit = Literal[
 ]
 
 
-_DEFAULTS: dict[type, dict] = {}
+_SHAPES: dict[type, tuple[int, dict]] = {}  # per class: number of fields, defaults
 _new = object.__new__
 _setattr = object.__setattr__
 
@@ -28,13 +28,15 @@ class _Trusted:
 
     @classmethod
     def trusted(cls, **values):
-        defaults = _DEFAULTS.get(cls)
-        if defaults is None:
-            defaults = _DEFAULTS[cls] = {name: f.get_default(call_default_factory=True)
-                                         for name, f in cls.__pydantic_fields__.items() if not f.is_required()}
+        shape = _SHAPES.get(cls)
+        if shape is None:
+            shape = _SHAPES[cls] = (len(cls.__pydantic_fields__),
+                                    {name: f.get_default(call_default_factory=True)
+                                     for name, f in cls.__pydantic_fields__.items() if not f.is_required()})
         m = _new(cls)
         fields = values.keys()
-        if not defaults.keys() <= fields:
+        if len(values) != shape[0]:  # some left to their defaults
+            defaults = shape[1]
             # Field order, as model_construct keeps it.
             values = {name: values[name] if name in values else defaults[name]
                       for name in cls.__pydantic_fields__ if name in values or name in defaults}

@@ -46,14 +46,15 @@ _REMOVABLE = regex.compile(_WRAPPED_NUMBER.pattern + "|" + _PINYIN_GLOSS)
 # full stop ending one line at the head of the next: on such a page (most of
 # its lines begin so) each of those line breaks is removed.
 _CLOSING = ",，、。;；:：!?！？)）”’」』】》"
-_LINE_OPENS_WITH_CLOSING = regex.compile(r"^[ \t\u3000]*[" + regex.escape(_CLOSING) + "]", regex.M)
+_LINE_OPENS_WITH_CLOSING = regex.compile(r"\n[ \t\u3000]*[" + regex.escape(_CLOSING) + "]")
 _BREAK_BEFORE_CLOSING = r"\n[ \t\u3000]*(?=[" + regex.escape(_CLOSING) + "])"
 _REMOVABLE_REWRAPPED = regex.compile(_REMOVABLE.pattern + "|" + _BREAK_BEFORE_CLOSING)
 
 
 def _wrapped_before_punctuation(text: str) -> bool:
     """Most lines (at least four) begin with closing punctuation."""
-    opening = len(_LINE_OPENS_WITH_CLOSING.findall(text))
+    first = text.lstrip(" \t\u3000\n")[:1]
+    opening = len(_LINE_OPENS_WITH_CLOSING.findall(text)) + (first != "" and first in _CLOSING)
     if opening < 4:
         return False
     lines = sum(1 for line in text.split("\n") if line.strip())
