@@ -170,6 +170,11 @@ def test_locality_record() -> None:
 
 YOUXIAN = "攸县:平安建设再提速"
 
+def sourced(source_line: str, body: str = "近日,城区雨污分流改造项目开工,计划改造雨污管网12.6公里,涉及居民860户。") -> str:
+    """A county website's page: headline, the source field, the story."""
+    return page("攸县城区雨污分流改造项目开工", source_line, body)
+
+
 AGENCY_CASES = {
     "same clause beats an earlier one": Case(
         page=page(YOUXIAN, "今年以来,县公安局破获各类刑事案件312起,县市场监管局查处食品安全案件58起。"),
@@ -221,16 +226,13 @@ AGENCY_CASES = {
         page=page("清廉机关建设见成效", "今年以来,各单位深入纪委学习办案经验,开展警示教育18场。"),
         anchor="警示教育18场", quantity="18场", agency=None),
     "the body a web page names as its source reported it": Case(
-        page=page("攸县城区雨污分流改造项目开工", "来源:攸县住建局      发布时间:2025-06-03",
-                  "近日,城区雨污分流改造项目开工,计划改造雨污管网12.6公里,涉及居民860户。"),
+        page=sourced("来源:攸县住建局      发布时间:2025-06-03"),
         anchor="雨污管网12.6公里", quantity="12.6公里", agency="攸县住建局"),
     "a newspaper as the source is no body": Case(
-        page=page("攸县城区雨污分流改造项目开工", "来源:株洲日报      发布时间:2025-06-03",
-                  "近日,城区雨污分流改造项目开工,计划改造雨污管网12.6公里,涉及居民860户。"),
+        page=sourced("来源:株洲日报      发布时间:2025-06-03"),
         anchor="雨污管网12.6公里", quantity="12.6公里", agency=None),
     "a body named in the sentence comes before the source": Case(
-        page=page("攸县城区雨污分流改造项目开工", "信息来源:攸县人民政府办公室",
-                  "今年以来,县城管局拆除违法建筑46处,面积3200平方米。"),
+        page=sourced("信息来源:攸县人民政府办公室", "今年以来,县城管局拆除违法建筑46处,面积3200平方米。"),
         anchor="违法建筑46处", quantity="46处", agency="县城管局"),
     "a company is no agency": Case(
         page=page("项目建设提速增效", "今年1—11月,湖南宏达交通运输有限公司完成货运量120万吨,上缴税收3600万元。"),
