@@ -365,3 +365,12 @@ def test_a_breakdown_by_place_gives_each_part_its_place():
 def test_every_word_of_plan_or_target_is_seen(words, expected):
     from bulletinx.attribute import modality_for
     assert modality_for("今年全县" + words) == expected
+
+
+def test_bodies_found_in_part_of_a_text_keep_offsets_into_the_whole():
+    from bulletinx.attribute import find_agencies
+    text = "县财政局拨付资金30万元。县公安局破获案件5起,县人社局追回工资12万元。"
+    start = text.index("县公安局")
+    found = find_agencies(text, start, len(text))
+    assert [a.name for a in found] == ["县公安局", "县人社局"]
+    assert all(text[a.start:a.end] == a.name for a in found)

@@ -495,3 +495,13 @@ def _timed(fn, arg) -> float:
     start = time.perf_counter()
     fn(arg)
     return time.perf_counter() - start
+
+
+def test_offsets_count_characters_beyond_the_basic_plane() -> None:
+    # Emoji and rare ideographs before a name (web pages carry both) take one
+    # offset each, as Python counts them.
+    text = "👍👍𠀀新闻:岳阳市云溪区新建公园3个"
+    mentions = find_places(text)
+    assert [m.surface for m in mentions] == ["岳阳市", "云溪区"]
+    for m in mentions:
+        assert text[m.start:m.end] == m.surface

@@ -576,3 +576,14 @@ def test_a_few_lines_opening_with_punctuation_stay_apart():
     # Cut columns put a sentence's rest under another article: not a rewrapped page.
     text = "桃源县:稳岗就业有力度\n今年以来,全县新增城镇就业3200人,\n,帮扶困难人员再就业460人。\n下一步,该县将继续发力。\n"
     assert normalize(text).text == text
+
+
+def test_sums_over_stretches_allow_empty_ones():
+    import numpy as np
+
+    from bulletinx.segment import _segment_sums
+    values = np.array([1.0, 2.0, 3.0, 4.0])
+    # Stretches [0,1) [1,1) [1,3) [3,3) [3,4): the empty ones sum to zero.
+    assert _segment_sums(values, [0, 1, 1, 3, 3, 4]) == [1.0, 0.0, 5.0, 0.0, 4.0]
+    assert _segment_sums(values[2:], [2, 2, 4]) == [0.0, 7.0]  # offsets relative to the first bound
+    assert _segment_sums(np.array([], dtype=np.int64), [5, 5]) == [0]
