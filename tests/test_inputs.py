@@ -1,4 +1,5 @@
 """Every kind of input through `bulletinx extract`: folders, globs, HTML, PDF, document streams, CSV, jobs."""
+import csv
 import hashlib
 import io
 from pathlib import Path
@@ -180,6 +181,22 @@ def test_html_main_text_without_navigation(tmp_path, encoding):
         assert x["doc_sha256"] == hashlib.sha256(text.encode()).hexdigest()
 
 
+def test_html_page_address_is_carried_into_records(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(PAGE_HTML.format(charset="utf-8").replace(
+        "<title>", '<link rel="canonical" href="https://www.taoyuan.gov.cn/xwzx/2022/1215/art_1.html"><title>'),
+        encoding="utf-8")
+    r = run("extract", page)
+    assert r.exit_code == 0, r.output
+    assert {x["url"] for x in records(r.stdout)} == {"https://www.taoyuan.gov.cn/xwzx/2022/1215/art_1.html"}
+    csv_out = run("extract", page, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(csv_out.stdout.lstrip("\ufeff"))))
+    assert {row["url"] for row in rows} == {"https://www.taoyuan.gov.cn/xwzx/2022/1215/art_1.html"}
+    # A page that names no address of its own gets none.
+    plain = run("extract", html_page(tmp_path / "plain.html"))
+    assert {x["url"] for x in records(plain.stdout)} == {None}
+
+
 def test_html_without_article_text_is_a_problem(tmp_path):
     nav = tmp_path / "nav.html"
     nav.write_text("<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>", encoding="utf-8")
@@ -251,6 +268,7 @@ def test_stream_documents_carry_their_id_date_and_region(tmp_path):
     assert [(x["doc"], x["value"], x["locality"]["code"] if x["locality"] else None, x["period"]["end"] if x["period"] else None)
             for x in recs] == [("fz-1", 120.0, "350102", "2022-11-30"), ("17", 88.0, "320106", "2021-11-30"),
                                ("last", 71540000.0, None, None)]
+    assert [x["url"] for x in recs] == ["https://example.gov.cn/a.html", None, None]
     assert problems(r.stderr) == [
         f"bulletinx: {s}:3: not valid JSON (unexpected control character in string)",
         f"bulletinx: {s}:4: no \"text\"",

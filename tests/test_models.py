@@ -65,3 +65,9 @@ def test_records_are_written_as_model_dump_writes_them():
     assert list(k.locality.__dict__) != list(Locality.model_fields)
     for x in (f, g, h, k):
         assert dump_fact(x) == orjson.dumps(x.model_dump(mode="json"), option=orjson.OPT_APPEND_NEWLINE)
+
+
+def test_library_records_carry_the_address_given():
+    facts = extract("今年以来,全县破获涉毒案件65起。", doc="a", url="https://example.gov.cn/a.html")
+    assert [f.url for f in facts] == ["https://example.gov.cn/a.html"]
+    assert extract("今年以来,全县破获涉毒案件65起。", doc="a")[0].url is None

@@ -27,6 +27,7 @@ class Page:
     title: Optional[str]
     date: Optional[dt.date]
     encoding: str
+    url: Optional[str] = None  # the page's own address (canonical link, og:url), when it names one
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -72,7 +73,9 @@ def page_text(data: bytes, name: str) -> Page:
     text = body
     if title and not body.startswith(title):
         text = f"{title}\n\n{body}"
-    return Page(text, title, _date(getattr(doc, "date", None)), markup.encoding)
+    url = (getattr(doc, "url", None) or "").strip()
+    return Page(text, title, _date(getattr(doc, "date", None)), markup.encoding,
+                url if url.startswith(("http://", "https://")) else None)
 
 
 def _clean(text: str) -> str:

@@ -53,6 +53,7 @@ class Task:
     date: Optional[dt.date] = None
     region: Optional[str] = None
     where: Optional[str] = None  # file:line of a stream document, for its problems
+    url: Optional[str] = None  # a stream document's url
 
 
 @dataclass(slots=True)
@@ -328,7 +329,7 @@ def parse_line(line: bytes, name: str, number: int, seen: dict[str, int]) -> Ite
         return Problem(where, f"id {doc_id!r} already used on line {seen[doc_id]}; skipped", size)
     seen[doc_id] = number
     return Task(doc_id, DOC, max(size, 1), text=unify_newlines(text), date=date,
-                region=obj.get("region") or None, where=where)
+                region=obj.get("region") or None, where=where, url=obj.get("url") or None)
 
 
 def _json_in_other_encoding(line: bytes):
@@ -364,6 +365,7 @@ def _date(value) -> Optional[dt.date]:
 class Text:
     text: str  # what the offsets of the records count in
     date: Optional[dt.date] = None  # the document's own date, when it carries one
+    url: Optional[str] = None  # the document's own address, when it carries one
 
 
 def document_text(task: Task) -> Text:
@@ -380,7 +382,7 @@ def document_text(task: Task) -> Text:
         from .html import page_text
 
         page = page_text(data, task.name)
-        return Text(page.text, page.date)
+        return Text(page.text, page.date, page.url)
     if kind == STREAM:
         raise InputError(task.name, "is a JSON Lines stream; name one document with --id")
     return Text(decode(data, task.name).text)

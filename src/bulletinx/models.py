@@ -100,6 +100,7 @@ class Fact(_Model):
 
     doc: str
     doc_sha256: Optional[str] = Field(default=None, description="hex SHA-256 of the UTF-8 text the offsets point into (`bulletinx text` prints it)")
+    url: Optional[str] = Field(default=None, description="where the document was published, when the input says: a stream document's url, an HTML page's own address")
     id: str = Field(description="stable id: the same input gives the same id everywhere")
     metric: str = Field(description="metric id from the taxonomy, or 'other'")
     label: str = Field(description="the phrase the quantity measures, as written")

@@ -11,7 +11,7 @@ from .models import Fact
 FORMATS = ("jsonl", "csv")
 
 CSV_COLUMNS = (
-    "doc", "doc_sha256", "id", "metric", "label", "value", "value_max", "unit", "measure",
+    "doc", "doc_sha256", "url", "id", "metric", "label", "value", "value_max", "unit", "measure",
     "qualifier", "direction", "modality",
     "locality_code", "locality_name", "locality_level", "locality_path", "town_code", "town_name",
     "agency_name", "agency_kind",
@@ -58,7 +58,7 @@ def _number(v) -> str:
 def csv_row(f: Fact) -> list:
     loc, town, ag, per, art = f.locality, f.locality.town if f.locality else None, f.agency, f.period, f.article
     return [
-        f.doc, f.doc_sha256 or "", f.id, f.metric, f.label, _number(f.value), _number(f.value_max), f.unit,
+        f.doc, f.doc_sha256 or "", f.url or "", f.id, f.metric, f.label, _number(f.value), _number(f.value_max), f.unit,
         f.measure or "", f.qualifier, f.direction or "", f.modality,
         loc.code if loc else "", loc.name if loc else "", loc.level if loc else "",
         "/".join(loc.path) if loc else "", town.code if town else "", town.name if town else "",

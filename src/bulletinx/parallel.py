@@ -78,7 +78,8 @@ def process(item: Item) -> Outcome:
     try:
         facts = pipeline.extract(doc.text, doc=item.name, rules=_state["rules"],
                                  region=item.region or settings.region,
-                                 date=item.date or doc.date or settings.date)
+                                 date=item.date or doc.date or settings.date,
+                                 url=item.url or doc.url)
     except Exception as e:  # noqa: BLE001 - one document's failure must not stop the batch
         return Outcome(item.size, problem=Problem(item.where or item.name,
                                                   f"internal error, document skipped ({type(e).__name__}: {e})",

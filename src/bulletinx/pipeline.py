@@ -52,7 +52,8 @@ def _label(text: str, q: Quantity, left: int) -> str:
 
 
 def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = None,
-            region: Optional[str] = None, date: Optional[dt.date] = None) -> list[Fact]:
+            region: Optional[str] = None, date: Optional[dt.date] = None,
+            url: Optional[str] = None) -> list[Fact]:
     """Fact records of one document, in document order.
 
     >>> [(f.value, f.unit, f.qualifier) for f in extract("今年以来共追回工资7154余万元。", doc="a.txt")]
@@ -233,6 +234,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             fact = Fact.trusted(
                 doc=doc,
                 doc_sha256=digest,
+                url=url,
                 id=_fact_id(doc, o_start, o_end, surface),
                 metric=metric,
                 label=_as_written(text, norm, t, label, q.start),
