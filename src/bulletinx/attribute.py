@@ -209,6 +209,17 @@ def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int
     `starts` (their start offsets) may be passed to save recomputing them."""
     if starts is None:
         starts = [a.start for a in agencies]
+    # Most paragraphs name no body: then the title's or the lead's.
+    lo = min(clause[0], sentence[0], paragraph[0])
+    i = bisect_left(starts, lo)
+    if i == len(starts) or starts[i] >= max(clause[1], sentence[1], paragraph[1]):
+        if title is not None:
+            i = bisect_left(starts, title[0])
+            while i < len(agencies) and agencies[i].start < title[1]:
+                if agencies[i].end <= title[1]:
+                    return agencies[i]
+                i += 1
+        return lead
 
     def within(lo: int, hi: int) -> list[AgencyMention]:
         i = bisect_left(starts, lo)
