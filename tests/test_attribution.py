@@ -374,3 +374,25 @@ def test_bodies_found_in_part_of_a_text_keep_offsets_into_the_whole():
     found = find_agencies(text, start, len(text))
     assert [a.name for a in found] == ["县公安局", "县人社局"]
     assert all(text[a.start:a.end] == a.name for a in found)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("县委宣传部开展“送法下乡”活动36场。", ["县委宣传部"]),
+    ("桃源县委政法委牵头化解矛盾纠纷128件。", ["桃源县委政法委"]),
+    ("该县总工会走访慰问困难职工230户。", ["该县总工会"]),
+    ("县城市管理和综合执法局拆除违法建筑46处。", ["县城市管理和综合执法局"]),
+    ("县文化旅游广电体育局举办全民健身活动12场。", ["县文化旅游广电体育局"]),
+    ("县科学技术局认定科技型中小企业42家。", ["县科学技术局"]),
+    ("县气象局发布暴雨预警信号6次。", ["县气象局"]),
+    ("县交通运输局路政大队查处超限车辆58台。", ["县交通运输局路政大队"]),
+    ("县禁毒委员会办公室组织宣讲20场。", ["县禁毒委员会办公室"]),
+    ("县供销合作社新建村级服务站18个。", ["县供销合作社"]),
+    # A company's party committee is no government body; a visitor's title is no part of one.
+    ("公司党委宣传部组织职工培训3期。", []),
+    ("县委书记到县公安局调研,该局今年破获案件212起。", ["县公安局"]),
+], ids=["party-publicity", "party-politics-law", "trade-union", "urban-law-enforcement", "culture-sports",
+        "science", "weather", "road-administration-brigade", "drug-control-office", "supply-cooperative",
+        "company-party-committee", "visitor-title"])
+def test_more_bodies_of_a_county(text, names):
+    from bulletinx.attribute import find_agencies
+    assert [a.name for a in find_agencies(text)] == names

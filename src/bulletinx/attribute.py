@@ -48,10 +48,18 @@ _DOMAINS: dict[str, str] = {
     "管委会": "government", "管理委员会": "government", "街道办事处": "government", "街道办": "government",
     "办事处": "government", "就业服务": "human_resources", "社会保险": "human_resources", "社保": "human_resources",
     "烟草专卖": "market_regulation", "邮政管理": "transport", "海关": "customs", "银保监": "finance",
+    "城市管理和综合执法": "urban_management", "综合行政执法": "urban_management", "综合执法": "urban_management",
+    "文化旅游广电体育": "culture_tourism", "文化广电和旅游": "culture_tourism", "文化广电旅游": "culture_tourism",
+    "文旅广体": "culture_tourism", "科学技术": "science",
+    "路政": "transport", "公路养护": "transport", "公路建设养护": "transport", "供销": "agriculture",
+    "气象": "other", "数据": "other",
+    # Party committees' departments (县委政法委, 市委宣传部) and the mass organisations.
+    "政法委": "party", "宣传部": "party", "组织部": "party", "统战部": "party",
+    "总工会": "other", "妇联": "other", "残联": "other", "红十字会": "other", "科协": "other", "工商联": "other",
 }
 _BODIES = (
-    "警方 纪委监委 委员会 管委会 管理委员会 街道办事处 办事处 办公室 分局 局 厅 委 办 检察院 法院 院 支队 大队 中队 队 "
-    "派出所 所 中心 部门 机关 站 政府 指挥部"
+    "警方 纪委监委 委员会办公室 委员会 管委会 管理委员会 街道办事处 办事处 办公室 分局 局 厅 委 办 检察院 法院 院 支队 大队 中队 队 "
+    "派出所 所 中心 部门 机关 站 政府 指挥部 合作社"
 ).split()
 
 _GENERIC_PLACE = r"(?:该|全|本|我|各级|市|县|区|州|省|镇|乡)?"
@@ -92,7 +100,8 @@ def _core_matches(text: str, start: int, end: int):
             last = m.end() if m.end() > b else b + 1
 
 
-_PLACE_BEFORE = regex.compile(rf"(?:{_NAMED_PLACE}{{1,3}}|{_GENERIC_PLACE})$")
+# ...a party committee's department is named after the committee: 县委宣传部, 桃源县委政法委.
+_PLACE_BEFORE = regex.compile(rf"(?:{_NAMED_PLACE}{{1,3}}委?|(?:省|市|县|区|州)委|{_GENERIC_PLACE})$")
 # A body named as what a case is handed to, or as the leadership a report thanks,
 # is not the one that did the work.
 _OBJECT_BEFORE = regex.compile(r"(?:移送|移交|交由|提请|报送|报请|提交|转交|送交|抄送|送到|送至|向|在|贯彻|落实|按照|根据|遵照|依照|响应)$")
@@ -102,12 +111,14 @@ _PARTNER_BEFORE = regex.compile(r"(?:联合|会同|协同|配合|携手|并|和|
 # ...and a body named as the author of a decision (省委省政府关于…的部署) is no actor either.
 _LEADERSHIP_AFTER = regex.compile(r"的(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)|(?:坚强|正确|统一)领导|关于")
 # Bodies named by their domain alone: 南县纪委监委, 县人民政府, 公安交警.
-_NO_BODY_NEEDED = {"纪委监委", "纪委", "监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察",
+_NO_BODY_NEEDED = {"政法委", "宣传部", "组织部", "统战部", "总工会", "妇联", "残联", "红十字会", "科协", "工商联",
+                   "纪委监委", "纪委", "监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察",
                    "公安", "交通警察", "管委会", "管理委员会", "街道办事处", "街道办", "办事处"}
 # Words that name a body only with a place before them: 政府投资项目 is no agency, 县政府 is.
-_NEEDS_PLACE = {"纪委", "监委", "政府", "人民政府", "海关", "公安", "交警", "管委会", "管理委员会", "办事处", "街道办", "街道办事处"}
+_NEEDS_PLACE = {"政法委", "宣传部", "组织部", "统战部", "总工会", "妇联", "残联", "红十字会", "科协", "工商联",
+                "纪委", "监委", "政府", "人民政府", "海关", "公安", "交警", "管委会", "管理委员会", "办事处", "街道办", "街道办事处"}
 # Words that end a run of text before a body's name: what precedes them is no part of it.
-_PREFIX_BREAK = regex.compile(r"(?:贯彻|落实|按照|根据|坚决|往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等,、])")
+_PREFIX_BREAK = regex.compile(r"(?:书记|省长|市长|县长|区长|州长|局长|主任|深入|走进|赴|到|贯彻|落实|按照|根据|坚决|往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等,、])")
 _BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线|科技|有限|公司|集团|股份|实业|商贸|医院|学校|学院)")
 
 
