@@ -396,3 +396,23 @@ def test_bodies_found_in_part_of_a_text_keep_offsets_into_the_whole():
 def test_more_bodies_of_a_county(text, names):
     from bulletinx.attribute import find_agencies
     assert [a.name for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize("sentence, ref, period, start, end", [
+    ("前三季度,全县破获案件65起。", dt.date(2023, 12, 20), "前三季度", "2023-01-01", "2023-09-30"),
+    ("上半年,全县破获案件65起。", dt.date(2023, 7, 10), "上半年", "2023-01-01", "2023-06-30"),
+    ("下半年,全县破获案件65起。", dt.date(2024, 2, 3), "下半年", "2023-07-01", "2023-12-31"),  # a report of February
+    ("第二季度,全县破获案件65起。", dt.date(2023, 7, 10), "第二季度", "2023-04-01", "2023-06-30"),
+    ("2020年第三季度,全县签约项目12个。", None, "2020年第三季度", "2020-07-01", "2020-09-30"),
+    ("10月份,全县破获案件65起。", dt.date(2023, 11, 2), "10月份", "2023-10-01", "2023-10-31"),
+    ("自7月份以来,全县破获案件65起。", dt.date(2023, 11, 2), "7月份以来", "2023-07-01", "2023-11-02"),
+    ("今年5月以来,全县破获案件65起。", dt.date(2023, 11, 2), "今年5月以来", "2023-05-01", "2023-11-02"),
+    ("2019年3月至2019年4月期间,该院套取医保基金2007元。", None, "2019年3月至2019年4月期间", "2019-03-01", "2019-04-30"),
+    ("2022年12月,全县破获案件65起。", None, "2022年12月", "2022-12-01", "2022-12-31"),
+    # A year named bare may be the last one in a report of January: left open.
+    ("全年,全县破获案件65起。", dt.date(2024, 1, 8), "全年", None, None),
+], ids=["first-three-quarters", "first-half", "second-half-last-year", "second-quarter", "dated-quarter",
+        "month", "since-month", "since-month-this-year", "month-range-across-years", "dated-month", "bare-whole-year"])
+def test_periods_of_the_year_are_dated(sentence, ref, period, start, end):
+    fact = extract(sentence, doc="t.txt", date=ref)[0]
+    assert (fact.period.text, fact.period.start, fact.period.end) == (period, start, end)

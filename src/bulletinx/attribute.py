@@ -291,11 +291,14 @@ def source_agency(lines: list[tuple[int, int]], text: str,
 # --- periods -------------------------------------------------------------------
 
 _PERIOD = regex.compile(
-    r"(?:截至|截止|截止到)(?:目前|今年|去年)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|中旬|上旬|下旬)?"
+    r"\d{4}年\d{1,2}月(?:份)?(?:—|-|–|~|至|到)\d{4}年\d{1,2}月(?:份)?(?:期间)?"
+    r"|(?:截至|截止|截止到)(?:目前|今年|去年)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|中旬|上旬|下旬)?"
     r"|到(?:\d{4}年)?\d{1,2}月(?:底|末)"
     r"|(?:(?:\d{4}|今|去|明)年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:月)?(?:—|-|–|~|至|到)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:底|末)?"
-    r"|(?:\d{4}|今|去|明)年(?:以来|来|上半年|下半年|前三季度|一季度|第[一二三四]季度|全年|度|初以来|\d{1,2}月(?:份)?(?:以来|底|末)?)?"
-    r"|今年以来|今年来|近年来|近(?:\d+|[一二三四五六七八九十])年(?:来)?|年初以来|上半年|下半年|前三季度|一季度|全年"
+    r"|(?:\d{4}|今|去|明)年(?:以来|来|上半年|下半年|前三季度|前两季度|[一二三四]季度|第[一二三四]季度|全年|度|初以来|\d{1,2}月(?:份)?(?:以来|底|末)?)?"
+    r"|今年以来|今年来|近年来|近(?:\d+|[一二三四五六七八九十])年(?:来)?|年初以来|上半年|下半年|前三季度|前两季度"
+    r"|[一二三四]季度|第[一二三四]季度|全年|(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?以来"
+    r"|(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份"
     r"|\d{4}(?:—|-|至)\d{4}年"
 )
 
@@ -349,14 +352,33 @@ def _resolved_period(text: str, ref: Optional[dt.date]) -> tuple[tuple[str, str]
     return tuple(_resolve_period(text, ref).items())
 
 
+_MONTHS_OF_YEARS = regex.compile(r"(\d{4})年(\d{1,2})月(?:份)?(?:—|-|–|~|至|到)(\d{4})年(\d{1,2})月")
+_PART_OF_YEAR = regex.compile(r"上半年|下半年|前三季度|前两季度|第?[一二三四]季度|全年")
+_PART_MONTHS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "前两季度": (1, 6), "全年": (1, 12),
+                **{f"{p}{q}季度": (3 * i - 2, 3 * i) for i, q in enumerate("一二三四", 1) for p in ("", "第")}}
+_ONE_MONTH = regex.compile(r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?!\d)")
+
+
 def _resolve_period(text: str, ref: Optional[dt.date]) -> dict:
     out: dict = {"text": text}
+    span = _MONTHS_OF_YEARS.match(text)
+    if span:  # 2019年3月至2019年4月
+        y1, m1, y2, m2 = (int(x) for x in span.groups())
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) <= (y2, m2):
+            out["start"] = dt.date(y1, m1, 1).isoformat()
+            out["end"] = dt.date(y2, m2, calendar.monthrange(y2, m2)[1]).isoformat()
+        return out
     year: Optional[int] = None
     m = regex.search(r"(\d{4})年", text)
     if m:
         year = int(m.group(1))
     elif ref is not None:
-        if text.startswith(("今年", "截至", "截止", "到", "年初")) or _MONTH_START.match(text):
+        part = _PART_OF_YEAR.match(text)
+        if part and part.group() != "全年":
+            # A part of the year named bare is this year's if it has begun by the
+            # reference date, else last year's (下半年 in a report of February).
+            year = ref.year if _PART_MONTHS[part.group()][0] <= ref.month else ref.year - 1
+        elif text.startswith(("今年", "截至", "截止", "到", "年初")) or (_MONTH_START.match(text) and not part):
             year = ref.year
         elif text.startswith("去年"):
             year = ref.year - 1
@@ -375,9 +397,22 @@ def _resolve_period(text: str, ref: Optional[dt.date]) -> dict:
         m2 = _month(upto.group(1))
         out["end"] = dt.date(year, m2, calendar.monthrange(year, m2)[1]).isoformat()
         return out
+    part = _PART_OF_YEAR.search(text)
+    if part:
+        first, last = _PART_MONTHS[part.group()]
+        out["start"] = dt.date(year, first, 1).isoformat()
+        out["end"] = dt.date(year, last, calendar.monthrange(year, last)[1]).isoformat()
+        return out
+    month = _ONE_MONTH.search(text)
     if text.endswith(("以来", "年来")) and ref is not None and year == ref.year:
-        out["start"] = dt.date(year, 1, 1).isoformat()
+        # 10月以来 counts from the month's first day, 今年以来 from the year's.
+        out["start"] = dt.date(year, _month(month.group(1)) if month and _month(month.group(1)) else 1, 1).isoformat()
         out["end"] = ref.isoformat()
+        return out
+    if month and _month(month.group(1)) and not text.endswith(("以来", "年来")):
+        m1 = _month(month.group(1))
+        out["start"] = dt.date(year, m1, 1).isoformat()
+        out["end"] = dt.date(year, m1, calendar.monthrange(year, m1)[1]).isoformat()
         return out
     if regex.fullmatch(r"(?:\d{4}|今|去|明)年(?:全年|度)?", text):
         out["start"] = dt.date(year, 1, 1).isoformat()
