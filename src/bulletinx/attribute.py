@@ -439,15 +439,18 @@ def find_document_date(text: str) -> Optional[dt.date]:
 
 # --- modality ------------------------------------------------------------------
 
-_PLANNED = regex.compile(r"(?:拟|计划|预计|力争|争取|规划|将(?:于|在|会|可|达到?|实现|完成|建成|新建|建设|投入|新增|开工|启动|全面|有|增加|带动|形成|改造|安排)|有望|预期)")
+_PLANNED = regex.compile(r"(?:拟|计划|预计|力争|争取|规划|将(?:于|在|会|可|达到?|实现|完成|建成|新建|建设|投入|新增|开工|启动|全面|有|增加|带动|形成|改造|安排)|有望|预期|(?:建成|投产|达产|竣工)后)")
 # 高标准农田 names a kind of farmland, not a standard; 完成…目标任务 is a result.
 _TARGET = regex.compile(r"(?:(?<![高新国行])标准(?!化)|(?<!完成\p{Han}{0,8})目标|门槛|不低于|控制在|不超过|指标)")
 # 要求 sets a target only for the figure in its own clause (要求达到95%), not for
 # what is done after it (要求下沉现场…开展教育5次).
 _TARGET_CLAUSE = regex.compile(r"要求")
 # The characters the words of _PLANNED, _TARGET and _TARGET_CLAUSE begin with.
-_MODAL_FIRST = regex.compile(r"[拟计预力争规将有标目门不控指要]")
-_DONE = regex.compile(r"(?:已|已经|累计|共|完成|实现了|达到了)")
+_MODAL_FIRST = regex.compile(r"[拟计预力争规将有标目门不控指要建投达竣]")
+# Words that report a result. A bare 完成 does so only in a clause of its own:
+# 预计全年完成投资, 将于年底前完成改造 are still the plan.
+_DONE = regex.compile(r"(?:已|已经|累计|共|完成了|实现了|达到了)")
+_BARE_DONE = regex.compile(r"完成")
 
 
 def modality_for(before: str) -> str:
@@ -472,6 +475,8 @@ def modality_for(before: str) -> str:
             best, best_pos = "target", pos
     if best_pos >= 0:
         done = [m.start() for m in _DONE.finditer(window)]
-        if done and done[-1] > best_pos:
+        done += [m.start() for m in _BARE_DONE.finditer(window)
+                 if m.start() > best_pos and _CLAUSE_SPLIT.search(window, best_pos, m.start())]
+        if done and max(done) > best_pos:
             return "actual"
     return best
