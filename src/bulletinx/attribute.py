@@ -296,11 +296,35 @@ _PERIOD = regex.compile(
     r"|到(?:\d{4}年)?\d{1,2}月(?:底|末)"
     r"|(?:(?:\d{4}|今|去|明)年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:月)?(?:—|-|–|~|至|到)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:底|末)?"
     r"|(?:\d{4}|今|去|明)年(?:以来|来|上半年|下半年|前三季度|前两季度|[一二三四]季度|第[一二三四]季度|全年|度|初以来|\d{1,2}月(?:份)?(?:以来|底|末)?)?"
-    r"|今年以来|今年来|近年来|近(?:\d+|[一二三四五六七八九十])年(?:来)?|年初以来|上半年|下半年|前三季度|前两季度"
-    r"|[一二三四]季度|第[一二三四]季度|全年|(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?以来"
-    r"|(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份"
+    r"|今年以来|今年来|近年来|近(?:\d+|[一二三四五六七八九十])年(?:来)?|年初以来|上半年|下半年|前三季度|前两季度|全年"
     r"|\d{4}(?:—|-|至)\d{4}年"
 )
+# Quarters and months named bare (一季度, 10月份, 7月以来) are found from their
+# last word back: a pattern that starts with a digit tries at every number of the page.
+_BARE_PART_TAIL = regex.compile(r"季度|月份以来|月份|月以来")
+_CN_NUMERALS = "一二三四五六七八九十"
+
+
+def _bare_part_head(text: str, at: int, lo: int, quarter: bool) -> int:
+    """Where the number before 季度 or 月 at `at` begins (第二季度, 10月份, 十一月份); -1 if none."""
+    one = text[at - 1:at] if at - 1 >= lo else ""
+    two = text[at - 2:at] if at - 2 >= lo else ""
+    before = text[at - 3:at - 2] if at - 3 >= lo else ""
+    if quarter:
+        if one and one in "一二三四":
+            if two[:1] == "第":
+                return at - 2
+            return at - 1 if not two[:1] or two[:1] not in _CN_NUMERALS else -1
+        return -1
+    if two in ("10", "11", "12") and not before.isdigit():
+        return at - 2
+    if two in ("十一", "十二") and (not before or before not in _CN_NUMERALS):
+        return at - 2
+    if one and one in "123456789" and not two[:1].isdigit():
+        return at - 1
+    if one and one in _CN_NUMERALS and (not two[:1] or two[:1] not in _CN_NUMERALS):
+        return at - 1
+    return -1
 
 
 def find_periods(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str]]:
@@ -319,6 +343,13 @@ def find_periods(text: str, start: int = 0, end: Optional[int] = None) -> list[t
         if _DAY_AFTER.match(text[m.end():m.end() + 3]) and not t.startswith(("截至", "截止", "到")):
             continue
         out.append((m.start(), m.end(), t))
+    taken = [(a, b) for a, b, _ in out]
+    for m in _BARE_PART_TAIL.finditer(text, start, end):
+        head = _bare_part_head(text, m.start(), start, m.group() == "季度")
+        if head < 0 or any(a < m.end() and head < b for a, b in taken):
+            continue  # no number, or part of a period found above (2023年10月份, 今年一季度)
+        out.append((head, m.end(), text[head:m.end()]))
+    out.sort()
     return out
 
 
