@@ -444,7 +444,7 @@ def _segment_sums(values: np.ndarray, bounds: list[int]) -> list:
     (empty stretches sum to zero)."""
     base = bounds[0]
     filled = [i for i in range(len(bounds) - 1) if bounds[i + 1] > bounds[i]]
-    out = [values.dtype.type(0)] * (len(bounds) - 1)
+    out = [0.0 if values.dtype.kind == "f" else 0] * (len(bounds) - 1)
     if filled:
         for i, total in zip(filled, np.add.reduceat(values, [bounds[i] - base for i in filled]).tolist()):
             out[i] = total
