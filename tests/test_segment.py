@@ -412,12 +412,10 @@ VARIANT_CASES = {
         anchor="临时救助金12.6万元", quantity="12.6万元", locality=None, title=None),
     "rest directly under another headline": Expect(
         page=UNDER_HEADLINE,
-        anchor="污口96个", quantity="96个", locality="431322", title=XINHUA,
-        xfail="a paragraph right under a headline is never taken as the rest of a cut sentence"),
+        anchor="污口96个", quantity="96个", locality="431322", title=XINHUA),
     "lede after a rest placed under its headline": Expect(
         page=UNDER_HEADLINE,
-        anchor="受理办件38.6万件", quantity="38.6万件", locality="431382", title=LIANYUAN,
-        xfail="the byline of the misplaced rest closes the article, so the real lede becomes an untitled fragment"),
+        anchor="受理办件38.6万件", quantity="38.6万件", locality="431382", title=LIANYUAN),
     "short signed rest is no headline": Expect(
         page=_variant(_REST, "污口96个,整治率达91%,全县地表水断面水质优良率保持100%。(曾凡)\n"),
         anchor="污口96个", quantity="96个", locality="431322", title=XINHUA),
@@ -587,3 +585,16 @@ def test_sums_over_stretches_allow_empty_ones():
     assert _segment_sums(values, [0, 1, 1, 3, 3, 4]) == [1.0, 0.0, 5.0, 0.0, 4.0]
     assert _segment_sums(values[2:], [2, 2, 4]) == [0.0, 7.0]  # offsets relative to the first bound
     assert _segment_sums(np.array([], dtype=np.int64), [5, 5]) == [0]
+
+
+def test_a_line_under_a_headline_that_only_shares_the_topic_is_no_rest():
+    # The sender's name stops without punctuation; the contact line under the
+    # "附件说明" heading shares its words but does not read on across the break.
+    page = ("关于开展城镇燃气安全专项整治的通知\n各市州住房和城乡建设局、城市管理局:\n"
+            "为贯彻落实全省城镇燃气安全专项整治部署,全面排查整治城镇燃气安全隐患,现将有关事项通知如下。"
+            "一、排查整治老旧燃气管网和户内燃气设施,各地于12月底前完成排查。\n湖南省住房和城乡建设厅\n附件说明\n"
+            "联系单位:省住房和城乡建设厅城市建设处,联系电话0731-1234567,城镇燃气安全专项整治信息请按时报送。\n")
+    got = segment(normalize(page).text)
+    assert all(p.continues is None for p in got.paragraphs)
+    contact = got.paragraphs[-1]
+    assert got.articles[contact.article].title == "附件说明"

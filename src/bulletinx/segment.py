@@ -209,12 +209,16 @@ def _assemble(paras: list[Paragraph], words: _NGrams) -> list[Article]:
 
     def may_continue(s: Paragraph) -> bool:
         pr = prev_of.get(s.index)
-        if pr is None or pr.kind in ("headline", "author"):
+        if pr is None or pr.kind == "author":
             return False
-        return pr.cut_end or pr.kind == "byline" or bool(pr.signed)
+        return pr.kind in ("headline", "byline") or pr.cut_end or bool(pr.signed)
 
     body = [p for p in live if p.kind == "body"]
-    joins = _match_cuts(paras, [p for p in body if p.cut_end], [p for p in body if may_continue(p)], words)
+    # A column's rest may also stand right under another story's headline; it
+    # must then win against that story's own lede, so it needs more evidence.
+    under_headline = {p.index for p in body if (pr := prev_of.get(p.index)) is not None and pr.kind == "headline"}
+    joins = _match_cuts(paras, [p for p in body if p.cut_end], [p for p in body if may_continue(p)], words,
+                        under_headline)
     continues = {s: e for e, s in joins.items()}
     for s_idx, e_idx in continues.items():
         paras[s_idx].continues = e_idx
@@ -250,7 +254,7 @@ def _assemble(paras: list[Paragraph], words: _NGrams) -> list[Article]:
                 byline_of_run[len(runs) - 1] = p.text.strip("()（） ")
             open_run = False
             continue
-        if title:
+        if title and p.index not in continues:
             art = Article(len(articles), title=" ".join(t.text.lstrip("—") for t in title if t.kind == "headline"),
                           title_span=(title[0].start, title[-1].end),
                           headline_spans=[(t.start, t.end) for t in title if t.kind == "headline"],
@@ -305,7 +309,7 @@ def _assemble(paras: list[Paragraph], words: _NGrams) -> list[Article]:
 
 
 def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Paragraph],
-                grams: _NGrams) -> dict[int, int]:
+                grams: _NGrams, under_headline: frozenset[int] | set[int] = frozenset()) -> dict[int, int]:
     """Pair paragraphs cut mid-sentence with the paragraphs that complete them.
 
     Evidence: the characters across the cut forming a word that the page uses
@@ -390,7 +394,10 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         adjacent = 0.3 if si == ei + 1 else 0.0
         names = min(shared_names[ei, si], 6) * 0.08
         level = _level_agreement(levels[ei], levels_f[si])
-        scored.append((topic * 4 + word + adjacent + names + level, ei, si))
+        if si in under_headline and word < 0.6:
+            continue  # under a headline, only a sentence that reads on across the cut
+        lede = _UNDER_HEADLINE_PENALTY if si in under_headline else 0.0
+        scored.append((topic * 4 + word + adjacent + names + level - lede, ei, si))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     # The best set of joins overall, not the best join first: one strong but
     # wrong pair must not take the piece that another cut needs.
@@ -517,6 +524,7 @@ class _NGrams:
 
 
 _JOIN_THRESHOLD = 0.4
+_UNDER_HEADLINE_PENALTY = 0.5
 _JOIN_WINDOW = 80  # paragraphs
 _ASSIGNMENT_LIMIT = 1600  # pairs of rows and columns for the exact assignment
 
