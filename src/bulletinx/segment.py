@@ -214,11 +214,16 @@ def _assemble(paras: list[Paragraph], words: _NGrams) -> list[Article]:
         return pr.kind in ("headline", "byline") or pr.cut_end or bool(pr.signed)
 
     body = [p for p in live if p.kind == "body"]
+    ends = [p for p in body if p.cut_end]
     # A column's rest may also stand right under another story's headline; it
-    # must then win against that story's own lede, so it needs more evidence.
-    under_headline = {p.index for p in body if (pr := prev_of.get(p.index)) is not None and pr.kind == "headline"}
-    joins = _match_cuts(paras, [p for p in body if p.cut_end], [p for p in body if may_continue(p)], words,
-                        under_headline)
+    # must then win against that story's own lede, so it needs more evidence:
+    # only a line that reads on from some cut across the break is weighed.
+    under = [p for p in body if (pr := prev_of.get(p.index)) is not None and pr.kind == "headline"]
+    reads_on = _across([(e.text, s.text) for s in under for e in ends], words, pairs_too=False) if ends else []
+    under_headline = {s.index for k, s in enumerate(under) if any(reads_on[k * len(ends):(k + 1) * len(ends)])}
+    unproven = {s.index for s in under} - under_headline
+    starts = [p for p in body if may_continue(p) and p.index not in unproven]
+    joins = _match_cuts(paras, ends, starts, words, under_headline)
     continues = {s: e for e, s in joins.items()}
     for s_idx, e_idx in continues.items():
         paras[s_idx].continues = e_idx
@@ -473,6 +478,7 @@ class _NGrams:
         text = "\n".join(p.text for p in paras) + "\n\n\n"  # padding: every run has an id
         self.chars = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         self.offsets: dict[int, int] = {}
+        self._runs: dict[frozenset[int], set[int]] = {}
 
     def __contains__(self, word: str) -> bool:
         """Whether the page uses a run of two or three Han characters."""
@@ -484,11 +490,15 @@ class _NGrams:
         begin with one of the characters `firsts` (code points)."""
         if not firsts:
             return set()
+        key = frozenset(firsts)
+        if key in self._runs:
+            return self._runs[key]
         c = self.chars
         at = np.flatnonzero(np.isin(c[:-2], np.array(sorted(firsts), dtype=np.int64), kind="table"))
         head = c[at] << 21
         runs = set(((head | c[at + 1]) << 21 | c[at + 2]).tolist())
         runs.update((head | c[at + 1]).tolist())
+        self._runs[key] = runs
         return runs
 
     def count(self) -> None:
