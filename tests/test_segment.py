@@ -497,8 +497,7 @@ SEED_CASES = {
     "leadership the lede follows is no agency": seed(
         anchor="办结案件40件", quantity="40件", agency=None),
     "fragment after the Yueyang feature lends it no byline": seed(
-        anchor="技工贸总收入1617亿元", quantity="1617亿元", byline="周磊 杨朝 易松",
-        xfail="the feature takes the byline (周双) of an unrelated fragment appended after it"),
+        anchor="技工贸总收入1617亿元", quantity="1617亿元", byline="周磊 杨朝 易松"),
 }
 
 
@@ -598,3 +597,18 @@ def test_a_line_under_a_headline_that_only_shares_the_topic_is_no_rest():
     assert all(p.continues is None for p in got.paragraphs)
     contact = got.paragraphs[-1]
     assert got.articles[contact.article].title == "附件说明"
+
+
+def test_a_block_printed_twice_ends_the_story_before_it():
+    para_a = "今年以来,攸县公安局共破获电信诈骗案件86起,抓获犯罪嫌疑人132名,为群众挽回损失560万元。"
+    para_b = "该局还组建反诈宣传队,深入村组、企业、学校开展宣传,累计开展宣传活动1200余场次。"
+    page = ("攸县:反诈宣传进万家\n李明 王芳\n" + para_a + "\n" + para_b + "\n"
+            + para_a + "\n" + para_b + "\n"  # the column read again
+            + "新建乡镇综合文化站12个,开展送戏下乡演出86场。\n(张华)\n")
+    facts = {f.quantity.text: f for f in extract(page, doc="t.txt")}
+    story, stray = facts["86起"], facts["12个"]
+    assert story.article.title == "攸县:反诈宣传进万家" and story.article.byline == "李明 王芳"
+    assert story.locality.name == "攸县"
+    # The stray piece after the repeat is a fragment of another story, signed by its own author.
+    assert stray.article.title is None and stray.article.byline == "张华"
+    assert stray.article.index != story.article.index

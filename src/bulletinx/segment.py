@@ -240,7 +240,13 @@ def _assemble(paras: list[Paragraph], words: _NGrams) -> list[Article]:
     byline_of_run: dict[int, str] = {}
     title: list[Paragraph] = []
     open_run = False
+    last_live = -1
     for p in live:
+        # A block printed twice (two or more paragraphs again) is a column read
+        # again; what follows it is the next column, not the story's next line.
+        if sum(1 for q in paras[last_live + 1:p.index] if q.duplicate_of is not None) >= 2:
+            open_run = False
+        last_live = p.index
         if p.kind == "subhead":
             if runs and open_run is not False:
                 runs[-1].append(p.index)
