@@ -20,6 +20,7 @@ A rule file::
     measures = ["起", "件"]        # optional: measure words a count must have
     pattern = '{VERB_SOLVE}{GAP}案件?$'   # text before the quantity
     after = '...'                  # optional: text after it, matched at its start
+    context = '...'                # optional: must occur in the sentence before it
     priority = 0                   # optional: breaks ties
 
     [[rule.example]]
@@ -44,6 +45,10 @@ How a quantity is classified:
 * ``after`` sees the rest of the clause after the quantity, for phrasings
   whose noun follows the number (``帮助30名劳动者``). A rule needs
   ``pattern``, ``after`` or both.
+* ``context`` must be found in the sentence before the quantity, for words
+  whose meaning depends on what the sentence is about (``涉及108户`` counts
+  renovated households only in a sentence about renovation). It adds no
+  specificity: it only keeps a rule out of sentences it does not fit.
 * Pinyin glosses that some sites print after characters (``培训(xùn)``) are
   ignored.
 * Of all rules for the quantity's unit (and measure word) that match, the one
@@ -119,6 +124,8 @@ class Rule(_Strict):
     pattern: Optional[str] = Field(
         default=None, description="regex on the clause before the quantity; ends with $ (the quantity)")
     after: Optional[str] = Field(default=None, description="regex matched at the start of the text after the quantity")
+    context: Optional[str] = Field(
+        default=None, description="regex that must occur in the sentence before the quantity (what the sentence is about)")
     priority: int = Field(default=0, description="higher wins between equally near, equally specific matches")
     example: list[Example] = Field(default_factory=list, description="at least two positives and one negative")
 
@@ -171,6 +178,7 @@ class CompiledRule:
     measures: Optional[frozenset[str]]
     before: Optional[Any]  # compiled regex
     after: Optional[Any]
+    context: Optional[Any]
     priority: int
     specificity: int
     order: int
@@ -266,6 +274,8 @@ class RuleSet:
                 am = r.after.match(after)
                 if am is None:
                     continue
+            if r.context is not None and r.context.search(before) is None:
+                continue
             if r.before is not None:
                 m = r.before.search(clause)
                 if m is None:
@@ -508,7 +518,7 @@ def _compile_rule(src: _Source, rule: Rule, pieces: _Pieces, order: int) -> Comp
         raise RuleError(label, "a rule needs `pattern`, `after` or both", rule=rid, field="pattern")
     regexes: dict[str, Any] = {}
     expanded: dict[str, str] = {}
-    for field in ("pattern", "after"):
+    for field in ("pattern", "after", "context"):
         text = getattr(rule, field)
         if text is None:
             continue
@@ -517,7 +527,9 @@ def _compile_rule(src: _Source, rule: Rule, pieces: _Pieces, order: int) -> Comp
         except _PieceProblem as exc:
             raise RuleError(label, str(exc), rule=rid, field=field) from None
         regexes[field] = _compile(label, expanded[field], rid, field)
-    before, after = regexes.get("pattern"), regexes.get("after")
+    before, after, context = regexes.get("pattern"), regexes.get("after"), regexes.get("context")
+    if context is not None and context.search("") is not None:
+        raise RuleError(label, "matches empty text, so it would hold in every sentence", rule=rid, field="context")
     if before is not None:
         if not rule.pattern.rstrip().endswith("$") or rule.pattern.rstrip().endswith("\\$"):
             raise RuleError(label, "must end with $ (the place of the quantity)", rule=rid, field="pattern")
@@ -533,11 +545,11 @@ def _compile_rule(src: _Source, rule: Rule, pieces: _Pieces, order: int) -> Comp
         literals = _needed_literals(expanded["pattern"])
     if literals is None and after is not None:
         literals = _needed_literals(expanded["after"])
-    specificity = sum(_literal_weight(expanded[f]) for f in expanded)
+    specificity = sum(_literal_weight(expanded[f]) for f in ("pattern", "after") if f in expanded)
     return CompiledRule(
         id=rid, name=rule.name, metric=rule.metric, units=frozenset(rule.units),
         measures=frozenset(rule.measures) if rule.measures is not None else None,
-        before=before, after=after, priority=rule.priority, specificity=specificity, order=order,
+        before=before, after=after, context=context, priority=rule.priority, specificity=specificity, order=order,
         source=label, user=src.user, examples=tuple(rule.example),
         literals=frozenset(literals) if literals else None,
     )
