@@ -304,6 +304,8 @@ BROKEN = [
                  "greening.trees_planted", "units[0]", "", id="unknown-unit"),
     pytest.param(TREES.replace("(?:苗木|树木|树苗|乔木|树)?$'", "(?:苗木|树木|树苗|乔木|树)?'"),
                  "greening.trees_planted", "pattern", "must end with $", id="unanchored-pattern"),
+    pytest.param(TREES.replace("metric = \"trees_planted\"\n", "metric = \"trees_planted\"\ncontext = '(?:绿化)?'\n", 1),
+                 "greening.trees_planted", "context", "every sentence", id="empty-context"),
     pytest.param(TREES.replace("VERB_PLANT = '植树", "VERB_PLANT = '{VERB_PLANT}|植树"),
                  None, "pieces.VERB_PLANT", "refers to itself", id="piece-cycle"),
 ]
