@@ -45,7 +45,8 @@ How a quantity is classified:
 * ``after`` sees the rest of the clause after the quantity, for phrasings
   whose noun follows the number (``帮助30名劳动者``). A rule needs
   ``pattern``, ``after`` or both.
-* ``context`` must be found in the sentence before the quantity, for words
+* ``context`` must be found in the sentence before the quantity (after its
+  last semicolon, which parts the sentence into parallel groups), for words
   whose meaning depends on what the sentence is about (``涉及108户`` counts
   renovated households only in a sentence about renovation). It adds no
   specificity: it only keeps a rule out of sentences it does not fit.
@@ -274,8 +275,8 @@ class RuleSet:
                 am = r.after.match(after)
                 if am is None:
                     continue
-            if r.context is not None and r.context.search(before) is None:
-                continue
+            if r.context is not None and r.context.search(before, max(before.rfind(";"), before.rfind("；")) + 1) is None:
+                continue  # the context counts within the figure's part of the sentence (after a semicolon)
             if r.before is not None:
                 m = r.before.search(clause)
                 if m is None:
