@@ -542,14 +542,14 @@ def test_cut_statistics_count_pairs_and_rare_runs_per_page():
 
 
 REWRAPPED = (
-    "攸县遭遇强降雨袭击\n"
-    "6月22日以来\n"
-    ",攸县遭遇强降雨袭击\n"
-    ",全县平均降雨量186毫米\n"
-    "。强降雨造成全县12个乡镇3.2万人受灾\n"
-    ",紧急转移人口1800人\n"
-    ",直接经济损失1.6亿元\n"
-    "。县防指将应急响应提升至Ⅱ级\n"
+    "攸县遭遇持续强降雨\n"
+    "8月3日以来\n"
+    ",攸县出现持续强降雨\n"
+    ",全县累计降雨量243毫米\n"
+    "。强降雨造成全县9个乡镇2.6万人受灾\n"
+    ",紧急转移群众1400人\n"
+    ",直接经济损失1.1亿元\n"
+    "。县防指启动防汛Ⅲ级应急响应\n"
     "。\n"
 )
 
@@ -557,15 +557,15 @@ REWRAPPED = (
 def test_lines_broken_before_their_punctuation_are_rejoined():
     from bulletinx.normalize import normalize
     norm = normalize(REWRAPPED)
-    assert "以来,攸县遭遇强降雨袭击,全县平均降雨量186毫米。强降雨造成" in norm.text
+    assert "以来,攸县出现持续强降雨,全县累计降雨量243毫米。强降雨造成" in norm.text
     facts = {f.quantity.text: f for f in extract(REWRAPPED, doc="t.txt")}
-    assert set(facts) == {"186毫米", "12个", "3.2万人", "1800人", "1.6亿元"}
-    loss = facts["1.6亿元"]
+    assert set(facts) == {"243毫米", "9个", "2.6万人", "1400人", "1.1亿元"}
+    loss = facts["1.1亿元"]
     # One sentence, one article, the county's; offsets still point into the input.
     assert loss.sentence.text == REWRAPPED[loss.sentence.start:loss.sentence.end]
-    assert loss.sentence.text.startswith("强降雨造成全县12个乡镇") and "\n," in loss.sentence.text
+    assert loss.sentence.text.startswith("强降雨造成全县9个乡镇") and "\n," in loss.sentence.text
     assert loss.locality is not None and loss.locality.name == "攸县"
-    assert REWRAPPED[loss.quantity.start:loss.quantity.end] == "1.6亿元"
+    assert REWRAPPED[loss.quantity.start:loss.quantity.end] == "1.1亿元"
 
 
 def test_a_few_lines_opening_with_punctuation_stay_apart():
