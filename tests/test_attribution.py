@@ -420,3 +420,20 @@ def test_more_bodies_of_a_county(text, names):
 def test_periods_of_the_year_are_dated(sentence, ref, period, start, end):
     fact = extract(sentence, doc="t.txt", date=ref)[0]
     assert (fact.period.text, fact.period.start, fact.period.end) == (period, start, end)
+
+
+@pytest.mark.parametrize("text, figure, subject", [
+    ("今年,湖南恒泰新材料有限公司上缴税收2860万元。", "2860万元", "湖南恒泰新材料有限公司"),
+    # The core of the name stands for it once the full name has been given.
+    ("攸县引进株洲鑫达电子科技有限公司。今年,鑫达电子科技实现产值3.2亿元。", "3.2亿元", "株洲鑫达电子科技有限公司"),
+    ("湖南云岭生物科技股份有限公司停产多年。此后,云岭公司所在的45亩地一直闲置。", "45亩", "湖南云岭生物科技股份有限公司"),
+    # A company bought or dealt with is no subject: the one that acts is.
+    ("园区企业湖南锦程化工有限公司收购株洲远大塑业有限公司,拟建年产8万吨改性塑料项目。", "8万吨", "湖南锦程化工有限公司"),
+    # Only within the figure's own part of the sentence.
+    ("县消防救援大队约谈湖南宏远置业有限公司;全县检查单位126家。", "126家", None),
+    ("县公安局破获盗窃案件23起。", "23起", None),
+], ids=["full-name", "core-of-the-name", "short-with-gongsi", "buyer-not-bought", "other-part-of-sentence", "no-company"])
+def test_subject_is_the_company_a_figure_is_about(text, figure, subject):
+    fact = next(f for f in extract(text, doc="t.txt") if f.quantity.text == figure)
+    assert fact.subject == subject
+    assert fact.agency is None or fact.agency.name != subject

@@ -10,7 +10,7 @@ import functools
 from bisect import bisect_left
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
 import ahocorasick_rs
 import regex
@@ -210,6 +210,91 @@ def agencies_after_places(text: str, places: list[tuple[int, int]], known: list[
         out.append(AgencyMention(start, m.end(), text[start:m.end()], _BODY_KIND[m.group()]))
     out.sort(key=lambda a: a.start)
     return out
+
+
+# --- subjects ------------------------------------------------------------------
+
+# A company's name ends in its legal form; it is read back from there over Han
+# characters until a word that cannot be part of a name.
+_COMPANY_END = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团股份有限公司)")
+_NAME_CHARS = regex.compile(r"(?r)[\p{Han}A-Za-z0-9()（）]{2,30}")
+_NAME_BREAK = regex.compile(r"(?:对|在|由|与|和|及|、|向|为|是|的|了|被|把|将|让|使|从|到|给|跟|同|成立子公司|成立|注册|引进|收购|兼并|入驻|签约|落户|企业|园区|公司|说|称|表示|包括|其中|有|如|像)")
+_PLACE_HEAD = regex.compile(r"(?:\p{Han}{2,3}(?:省|市|县|区))")
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyMention:
+    start: int
+    end: int
+    name: str  # the full name, also for a short mention (昌德新材料 → 岳阳昌德新材料有限公司)
+    object: bool = False  # named as what is bought, merged or dealt with (收购绿源公司): not the actor
+
+
+def find_companies(text: str, places: Optional[Iterable[tuple[int, int]]] = None) -> list[CompanyMention]:
+    """Companies named in the text by their full name, and later by its core
+    (the name without its place and legal form), which bulletins use once the
+    full name has been given.
+
+    >>> [(c.name, c.start) for c in find_companies("对岳阳昌德新材料有限公司来说,这里是洼地。昌德新材料今年上缴税收84万元。", [(1, 3)])]
+    [('岳阳昌德新材料有限公司', 1), ('岳阳昌德新材料有限公司', 21)]
+    """
+    starts_of_places = {s: e for s, e in (places or ())}
+    full: list[CompanyMention] = []
+    for m in _COMPANY_END.finditer(text):
+        run = _NAME_CHARS.search(text, max(0, m.start() - 30), m.start())
+        if run is None or run.end() != m.start():
+            continue
+        lo = run.start()
+        for b in _NAME_BREAK.finditer(text, lo, m.start() - 1):
+            lo = b.end()
+        if m.start() - lo < 2:
+            continue
+        full.append(CompanyMention(lo, m.end(), text[lo:m.end()]))
+    out = list(full)
+    taken = [(c.start, c.end) for c in full]
+    first: dict[str, CompanyMention] = {}
+    for c in full:
+        first.setdefault(c.name, c)
+    shorts: dict[str, str] = {}  # short form -> full name
+    for c in first.values():
+        core = c.name[:-len(_COMPANY_END.search(c.name).group())]
+        # The place a name opens with (岳阳, 湖南) is left out when it is used short.
+        head = starts_of_places.get(c.start)
+        if head is not None and head - c.start < len(core):
+            core = core[head - c.start:]
+        else:
+            ph = _PLACE_HEAD.match(core)
+            if ph is not None and len(core) - ph.end() >= 3:
+                core = core[ph.end():]
+        if len(core) >= 3:
+            shorts.setdefault(core, c.name)
+        # ...and 绿源公司 for 湖南绿源生物化工科技有限责任公司.
+        shorts.setdefault(core[:2] + "公司", c.name)
+    for short, name in shorts.items():
+        after = first[name].end
+        pos = text.find(short, after)
+        while pos >= 0:
+            if not any(a <= pos < b for a, b in taken):
+                out.append(CompanyMention(pos, pos + len(short), name))
+                taken.append((pos, pos + len(short)))
+            pos = text.find(short, pos + len(short))
+    out = [CompanyMention(c.start, c.end, c.name, bool(_COMPANY_OBJECT_BEFORE.search(text, max(0, c.start - 4), c.start)))
+           for c in sorted(out, key=lambda c: c.start)]
+    return out
+
+
+_COMPANY_OBJECT_BEFORE = regex.compile(r"(?:收购|兼并|并购|重组|起诉|处罚|查处|约谈|帮扶|走访|服务|联系|与|和|及|、)$")
+
+
+def subject_for(quantity_start: int, sentence: tuple[int, int], companies: list[CompanyMention],
+                starts: list[int]) -> Optional[str]:
+    """The company a figure is about: the last one its sentence names before it."""
+    i = bisect_left(starts, quantity_start) - 1
+    while i >= 0 and companies[i].start >= sentence[0]:
+        if companies[i].end <= quantity_start and not companies[i].object:
+            return companies[i].name
+        i -= 1
+    return None
 
 
 def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int, int], paragraph: tuple[int, int],

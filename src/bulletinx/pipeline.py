@@ -73,6 +73,8 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
     agency_starts = [a.start for a in agencies]
     periods = attribute.find_periods(t)
     period_starts = [p[0] for p in periods]
+    companies = attribute.find_companies(t, [(m.start, m.end) for m in locator.mentions if m.kind != "town"])
+    company_starts = [c.start for c in companies]
 
     # The body a web page names as its source (来源:衡东县住建局) reported what
     # the page says where no nearer body is named.
@@ -251,7 +253,9 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 agency=agency_of(ag) if ag else None,
                 period=period,
                 modality=attribute.modality_for(before_all),
-                subject=None,
+                # The company named before the figure in its part of the sentence (up to a semicolon).
+                subject=attribute.subject_for(q.start, (t.rfind(";", s_start, q.start) + 1 or s_start, s_end),
+                                              companies, company_starts) if companies else None,
                 refers_to=last_base.id if (metric == "yoy_change" and last_base is not None) else None,
                 rule=rule_id,
             )
