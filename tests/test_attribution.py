@@ -437,3 +437,22 @@ def test_subject_is_the_company_a_figure_is_about(text, figure, subject):
     fact = next(f for f in extract(text, doc="t.txt") if f.quantity.text == figure)
     assert fact.subject == subject
     assert fact.agency is None or fact.agency.name != subject
+
+
+COUNTY_AT_CITY_EVENT = page(
+    "永州市第四季度重大项目集中开工",
+    "12月6日,永州市第四季度重大项目集中开工仪式举行,全市集中开工项目86个,总投资312亿元。",
+    "我县共有6个项目参加集中开工,总投资28.5亿元。其中,道县工业园新材料产业园项目投资12亿元。",
+)
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    (COUNTY_AT_CITY_EVENT, "86个", "永州市"),
+    # 我县 in a city's article: the one county the page names under the city.
+    (COUNTY_AT_CITY_EVENT, "28.5亿元", "道县"),
+    # With two counties named, 我县 cannot say which: the city stays.
+    (COUNTY_AT_CITY_EVENT.replace("道县工业园新材料", "道县、江华县工业园新材料"), "28.5亿元", "永州市"),
+], ids=["city-total", "our-county", "two-counties-named"])
+def test_our_county_in_a_city_article(text, figure, place):
+    fact = next(f for f in extract(text, doc="t.txt") if f.quantity.text == figure)
+    assert fact.locality is not None and fact.locality.name == place

@@ -77,6 +77,7 @@ class Locator:
                 hints.append(m.candidates[0].code)
         self.hints = hints
         self._resolved: dict[tuple, Optional[Division]] = {}
+        self._below: dict[tuple[str, str], Optional[Division]] = {}
 
     def division(self, i: int, extra: Sequence[str] = ()) -> Optional[Division]:
         key = (i, *extra)
@@ -145,6 +146,14 @@ class Locator:
         """Narrow the article's place by the one sub-place named before the figure:
         in its own part of the sentence (up to a semicolon), else earlier in the
         sentence, else earlier in the paragraph. A list of places means a sum."""
+        if article is not None and article.level < 3:
+            # 我县 in an article placed at a prefecture (a county's site reporting a
+            # city's event) points to the county the document names under it.
+            last = None
+            for m in _ANAPHOR.finditer(self.text, sentence[0], q_start):
+                last = m
+            if last is not None:
+                article = self._descend(article, last.group()[-1])
         # Most figures have no place named before them in their paragraph: theirs is the article's.
         i = bisect_left(self.starts, paragraph[0] if paragraph is not None and paragraph[0] < sentence[0] else sentence[0])
         if i == len(self.starts) or self.starts[i] >= q_start:
@@ -172,6 +181,24 @@ class Locator:
             if found is not None:
                 return found
         return article
+
+    def _descend(self, article: Division, level: str) -> Division:
+        """The one division of kind `level` (县, 区; 市 under a province) below
+        `article` that the document names, if there is exactly one."""
+        if article.name.endswith(level) or level not in "县区市" or (level == "市" and article.level != 1):
+            return article
+        key = (article.code, level)
+        if key not in self._below:
+            found: dict[str, Division] = {}
+            want = 2 if level == "市" else 3
+            for i, m in enumerate(self.mentions):
+                if m.kind == "town" or _is_scene(self.text, m):
+                    continue
+                d = self.division(i)
+                if d is not None and d.level == want and d.name.endswith(level) and _is_under(d, article):
+                    found[d.code] = d
+            self._below[key] = next(iter(found.values())) if len(found) == 1 else None
+        return self._below[key] or article
 
     def _heading_place(self, lo: int, hi: int) -> Optional[Division]:
         """A breakdown by place (其中,衡阳市36个,投资224.6亿元;郴州市45个,…): a place
