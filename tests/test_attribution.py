@@ -456,3 +456,12 @@ COUNTY_AT_CITY_EVENT = page(
 def test_our_county_in_a_city_article(text, figure, place):
     fact = next(f for f in extract(text, doc="t.txt") if f.quantity.text == figure)
     assert fact.locality is not None and fact.locality.name == place
+
+
+def test_a_sentence_naming_the_articles_own_place_keeps_it():
+    text = page("湘潭:高标准农田建设提速",
+                "11月8日,湘潭县花石镇高标准农田项目开工。湘潭市农业农村局介绍,今年湘潭将建设高标准农田6.2万亩,总投资9100余万元。")
+    facts = {f.quantity.text: f for f in extract(text, doc="t.txt")}
+    # The county's groundbreaking is the scene of an earlier sentence; the totals are the city's.
+    assert facts["9100余万元"].locality.name == "湘潭市"
+    assert facts["6.2万亩"].locality.name == "湘潭市"

@@ -173,11 +173,11 @@ class Locator:
             for m in _ANAPHOR.finditer(self.text, lo, hi):
                 last_anaphor = m.start()
             found = self._sub_places(article, lo, hi)
-            if last_anaphor is not None and (found is None or found == "list" or
+            if last_anaphor is not None and (found is None or found in ("list", "itself") or
                                              self._last_sub_place_end(lo, hi) <= last_anaphor):
                 return article
-            if found == "list":
-                return article
+            if found in ("list", "itself"):
+                return article  # a sum of places, or the article's own place named again
             if found is not None:
                 return found
         return article
@@ -223,6 +223,7 @@ class Locator:
 
     def _sub_places(self, article: Optional[Division], lo: int, hi: int):
         cands: list[Division] = []
+        itself = False
         for i in self._in(lo, hi):
             m = self.mentions[i]
             if m.kind == "town" or _is_scene(self.text, m):
@@ -230,13 +231,16 @@ class Locator:
             d = self.division(i, [article.code] if article else ())
             if d is None:
                 continue
-            if article is not None and (not _is_under(d, article) or d.code == article.code):
+            if article is not None and d.code == article.code:
+                itself = True  # 今年湘潭…: the stretch names the article's own place
+                continue
+            if article is not None and not _is_under(d, article):
                 continue
             if _LIST_SEP.match(self.text, m.end) or (m.start > 0 and self.text[m.start - 1] in "、和及与"):
                 return "list"  # a list of places: the figure is their sum
             cands.append(d)
         if not cands:
-            return None
+            return "itself" if itself else None
         last = cands[-1]
         if article is None and not self._confident(last):
             return None
