@@ -465,3 +465,14 @@ def test_a_sentence_naming_the_articles_own_place_keeps_it():
     # The county's groundbreaking is the scene of an earlier sentence; the totals are the city's.
     assert facts["9100余万元"].locality.name == "湘潭市"
     assert facts["6.2万亩"].locality.name == "湘潭市"
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # A project to be built in a county is that county's.
+    (page("郴州市招商引资再传捷报", "本次签约的新材料项目拟在嘉禾建设生产基地,总投资15亿元。"), "15亿元", "嘉禾县"),
+    # A meeting held in a county is only where it took place.
+    (page("郴州市招商引资再传捷报", "全市重点项目推进会在嘉禾召开,会上签约项目23个。"), "23个", "郴州市"),
+], ids=["built-there", "met-there"])
+def test_a_project_built_in_a_place_is_that_places(text, figure, place):
+    fact = next(f for f in extract(text, doc="t.txt") if f.quantity.text == figure)
+    assert fact.locality is not None and fact.locality.name == place

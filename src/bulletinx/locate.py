@@ -22,6 +22,7 @@ _SCENE_AFTER = regex.compile(r"(?:某|一带|境内某|籍|等地|人(?![社民�
 # A place inside the name of a newspaper or site says who published, not where.
 _MEDIA_AFTER = regex.compile(r"(?:新闻网|新闻|日报|晚报|晨报|都市报|电视台|广播电视台|融媒|发布|在线|网|\d{1,2}月\d{1,2}日电)")
 _LIST_SEP = regex.compile(r"[、和及与]")
+_BUILT_AFTER = regex.compile(r"(?:\p{Han}{0,4}?)(?:建设|新建|投资|兴建|建成|落户|开工|种植|实施)")
 
 _SEMICOLON = regex.compile(r"[;；]")
 
@@ -31,9 +32,12 @@ _ANAPHOR = regex.compile(r"(?:该|全|本|我)(?:市|县|区|州|省)")
 
 
 def _is_scene(text: str, m: PlaceMention, media: bool = True) -> bool:
-    """Named as where something happened (or, with `media`, inside a publisher's name)."""
-    return bool(_SCENE_BEFORE.search(text, max(0, m.start - 3), m.start) or _SCENE_AFTER.match(text, m.end)
-                or (media and _MEDIA_AFTER.match(text, m.end)))
+    """Named as where something happened (or, with `media`, inside a publisher's name).
+    A project built there (拟在茶陵建设) is the place's own, not a scene."""
+    before = _SCENE_BEFORE.search(text, max(0, m.start - 3), m.start)
+    if before is not None and before.group() == "在" and _BUILT_AFTER.match(text, m.end):
+        before = None
+    return bool(before or _SCENE_AFTER.match(text, m.end) or (media and _MEDIA_AFTER.match(text, m.end)))
 
 
 def _is_under(a: Division, b: Division) -> bool:
