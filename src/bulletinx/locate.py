@@ -28,6 +28,7 @@ _SEMICOLON = regex.compile(r"[;；]")
 
 
 _GROUP_OPENING = regex.compile(r"\s*(?:其中[,，:：]?)?\s*")
+_LAST_ANAPHOR = regex.compile(r"(?r)(?:该|全|本|我)(?:市|县|区|州|省)")
 _ANAPHOR = regex.compile(r"(?:该|全|本|我)(?:市|县|区|州|省)")
 
 
@@ -153,9 +154,7 @@ class Locator:
         if article is not None and article.level < 3:
             # 我县 in an article placed at a prefecture (a county's site reporting a
             # city's event) points to the county the document names under it.
-            last = None
-            for m in _ANAPHOR.finditer(self.text, sentence[0], q_start):
-                last = m
+            last = _LAST_ANAPHOR.search(self.text, sentence[0], q_start)
             if last is not None:
                 article = self._descend(article, last.group()[-1])
         # Most figures have no place named before them in their paragraph: theirs is the article's.
