@@ -28,6 +28,11 @@ def page(headline: str, *paragraphs: str) -> str:
     return "\n\n".join((headline, *paragraphs)) + "\n"
 
 
+def fact_at(text: str, figure: str) -> Fact:
+    """The fact of a page whose quantity reads `figure`."""
+    return next(f for f in extract(text, doc="t.txt") if f.quantity.text == figure)
+
+
 @cache
 def facts_of(text: str, region: Optional[str], date: Optional[dt.date]) -> tuple[Fact, ...]:
     return tuple(extract(text, doc="page.txt", region=region, date=date))
@@ -341,7 +346,7 @@ def test_modality(case: Case) -> None:
     ("株洲城管今年共拆除违法建筑1200平方米。", "1200平方米", "株洲城管"),
 ], ids=["jingfang", "gongan", "chengguan"])
 def test_short_place_and_bare_body_is_an_agency(text, figure, agency):
-    fact = next(f for f in extract(text, doc="t.txt") if f.quantity.text == figure)
+    fact = fact_at(text, figure)
     assert fact.agency is not None and fact.agency.name == agency
 
 
@@ -434,7 +439,7 @@ def test_periods_of_the_year_are_dated(sentence, ref, period, start, end):
     ("县公安局破获盗窃案件23起。", "23起", None),
 ], ids=["full-name", "core-of-the-name", "short-with-gongsi", "buyer-not-bought", "other-part-of-sentence", "no-company"])
 def test_subject_is_the_company_a_figure_is_about(text, figure, subject):
-    fact = next(f for f in extract(text, doc="t.txt") if f.quantity.text == figure)
+    fact = fact_at(text, figure)
     assert fact.subject == subject
     assert fact.agency is None or fact.agency.name != subject
 
@@ -454,7 +459,7 @@ COUNTY_AT_CITY_EVENT = page(
     (COUNTY_AT_CITY_EVENT.replace("道县工业园新材料", "道县、江华县工业园新材料"), "28.5亿元", "永州市"),
 ], ids=["city-total", "our-county", "two-counties-named"])
 def test_our_county_in_a_city_article(text, figure, place):
-    fact = next(f for f in extract(text, doc="t.txt") if f.quantity.text == figure)
+    fact = fact_at(text, figure)
     assert fact.locality is not None and fact.locality.name == place
 
 
@@ -474,5 +479,5 @@ def test_a_sentence_naming_the_articles_own_place_keeps_it():
     (page("郴州市招商引资再传捷报", "全市重点项目推进会在嘉禾召开,会上签约项目23个。"), "23个", "郴州市"),
 ], ids=["built-there", "met-there"])
 def test_a_project_built_in_a_place_is_that_places(text, figure, place):
-    fact = next(f for f in extract(text, doc="t.txt") if f.quantity.text == figure)
+    fact = fact_at(text, figure)
     assert fact.locality is not None and fact.locality.name == place

@@ -53,10 +53,12 @@ _DOMAINS: dict[str, str] = {
     "文旅广体": "culture_tourism", "科学技术": "science",
     "路政": "transport", "公路养护": "transport", "公路建设养护": "transport", "供销": "agriculture",
     "气象": "other", "数据": "other",
-    # Party committees' departments (县委政法委, 市委宣传部) and the mass organisations.
-    "政法委": "party", "宣传部": "party", "组织部": "party", "统战部": "party",
-    "总工会": "other", "妇联": "other", "残联": "other", "红十字会": "other", "科协": "other", "工商联": "other",
 }
+# Party committees' departments (县委政法委, 市委宣传部) and the mass organisations:
+# bodies by their name alone, but only with a place before it.
+_PARTY_AND_MASS = {"政法委": "party", "宣传部": "party", "组织部": "party", "统战部": "party",
+                   "总工会": "other", "妇联": "other", "残联": "other", "红十字会": "other", "科协": "other", "工商联": "other"}
+_DOMAINS.update(_PARTY_AND_MASS)
 _BODIES = (
     "警方 纪委监委 委员会办公室 委员会 管委会 管理委员会 街道办事处 办事处 办公室 分局 局 厅 委 办 检察院 法院 院 支队 大队 中队 队 "
     "派出所 所 中心 部门 机关 站 政府 指挥部 合作社"
@@ -111,12 +113,10 @@ _PARTNER_BEFORE = regex.compile(r"(?:联合|会同|协同|配合|携手|并|和|
 # ...and a body named as the author of a decision (省委省政府关于…的部署) is no actor either.
 _LEADERSHIP_AFTER = regex.compile(r"的(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)|(?:坚强|正确|统一)领导|关于")
 # Bodies named by their domain alone: 南县纪委监委, 县人民政府, 公安交警.
-_NO_BODY_NEEDED = {"政法委", "宣传部", "组织部", "统战部", "总工会", "妇联", "残联", "红十字会", "科协", "工商联",
-                   "纪委监委", "纪委", "监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察",
+_NO_BODY_NEEDED = {*_PARTY_AND_MASS, "纪委监委", "纪委", "监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察",
                    "公安", "交通警察", "管委会", "管理委员会", "街道办事处", "街道办", "办事处"}
 # Words that name a body only with a place before them: 政府投资项目 is no agency, 县政府 is.
-_NEEDS_PLACE = {"政法委", "宣传部", "组织部", "统战部", "总工会", "妇联", "残联", "红十字会", "科协", "工商联",
-                "纪委", "监委", "政府", "人民政府", "海关", "公安", "交警", "管委会", "管理委员会", "办事处", "街道办", "街道办事处"}
+_NEEDS_PLACE = {*_PARTY_AND_MASS, "纪委", "监委", "政府", "人民政府", "海关", "公安", "交警", "管委会", "管理委员会", "办事处", "街道办", "街道办事处"}
 # Words that end a run of text before a body's name: what precedes them is no part of it.
 _PREFIX_BREAK = regex.compile(r"(?:书记|省长|市长|县长|区长|州长|局长|主任|深入|走进|赴|到|贯彻|落实|按照|根据|坚决|往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等,、])")
 _BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线|科技|有限|公司|集团|股份|实业|商贸|医院|学校|学院)")
@@ -218,7 +218,7 @@ def agencies_after_places(text: str, places: list[tuple[int, int]], known: list[
 # characters until a word that cannot be part of a name.
 _COMPANY_END = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团股份有限公司)")
 _NAME_CHARS = regex.compile(r"(?r)[\p{Han}A-Za-z0-9()（）]{2,30}")
-_NAME_BREAK = regex.compile(r"(?:对|在|由|与|和|及|、|向|为|是|的|了|被|把|将|让|使|从|到|给|跟|同|成立子公司|成立|注册|引进|收购|兼并|入驻|签约|落户|企业|园区|公司|说|称|表示|包括|其中|有|如|像)")
+_NAME_BREAK = regex.compile(r"(?:对|在|由|与|和|及|、|向|为|是|的|了|被|把|将|让|使|从|到|给|跟|同|成立|注册|引进|收购|兼并|入驻|签约|落户|企业|园区|公司|说|称|表示|包括|其中|有|如|像)")
 _PLACE_HEAD = regex.compile(r"(?:\p{Han}{2,3}(?:省|市|县|区))")
 
 
@@ -249,7 +249,7 @@ def find_companies(text: str, places: Optional[Iterable[tuple[int, int]]] = None
             lo = b.end()
         if m.start() - lo < 2:
             continue
-        full.append(CompanyMention(lo, m.end(), text[lo:m.end()]))
+        full.append(_company(text, lo, m.end(), text[lo:m.end()]))
     out = list(full)
     taken = [(c.start, c.end) for c in full]
     first: dict[str, CompanyMention] = {}
@@ -275,12 +275,15 @@ def find_companies(text: str, places: Optional[Iterable[tuple[int, int]]] = None
         pos = text.find(short, after)
         while pos >= 0:
             if not any(a <= pos < b for a, b in taken):
-                out.append(CompanyMention(pos, pos + len(short), name))
+                out.append(_company(text, pos, pos + len(short), name))
                 taken.append((pos, pos + len(short)))
             pos = text.find(short, pos + len(short))
-    out = [CompanyMention(c.start, c.end, c.name, bool(_COMPANY_OBJECT_BEFORE.search(text, max(0, c.start - 4), c.start)))
-           for c in sorted(out, key=lambda c: c.start)]
+    out.sort(key=lambda c: c.start)
     return out
+
+
+def _company(text: str, start: int, end: int, name: str) -> CompanyMention:
+    return CompanyMention(start, end, name, bool(_COMPANY_OBJECT_BEFORE.search(text, max(0, start - 4), start)))
 
 
 _COMPANY_OBJECT_BEFORE = regex.compile(r"(?:收购|兼并|并购|重组|起诉|处罚|查处|约谈|帮扶|走访|服务|联系|与|和|及|、)$")
@@ -305,17 +308,6 @@ def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int
     `starts` (their start offsets) may be passed to save recomputing them."""
     if starts is None:
         starts = [a.start for a in agencies]
-    # Most paragraphs name no body: then the title's or the lead's.
-    lo = min(clause[0], sentence[0], paragraph[0])
-    i = bisect_left(starts, lo)
-    if i == len(starts) or starts[i] >= max(clause[1], sentence[1], paragraph[1]):
-        if title is not None:
-            i = bisect_left(starts, title[0])
-            while i < len(agencies) and agencies[i].start < title[1]:
-                if agencies[i].end <= title[1]:
-                    return agencies[i]
-                i += 1
-        return lead
 
     def within(lo: int, hi: int) -> list[AgencyMention]:
         i = bisect_left(starts, lo)
@@ -326,7 +318,11 @@ def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int
             i += 1
         return out
 
-    for lo, hi in (clause, sentence, paragraph):
+    # Most paragraphs name no body: then the steps below come to the title's or the lead's.
+    i = bisect_left(starts, min(clause[0], sentence[0], paragraph[0]))
+    spans = () if i == len(starts) or starts[i] >= max(clause[1], sentence[1], paragraph[1]) \
+        else (clause, sentence, paragraph)
+    for lo, hi in spans:
         before = within(lo, min(hi, quantity_start))
         if before:
             actors = [a for a in before if not a.partner]
@@ -520,13 +516,14 @@ def _resolve_period(text: str, ref: Optional[dt.date]) -> dict:
         out["end"] = dt.date(year, last, calendar.monthrange(year, last)[1]).isoformat()
         return out
     month = _ONE_MONTH.search(text)
-    if text.endswith(("以来", "年来")) and ref is not None and year == ref.year:
+    m1 = _month(month.group(1)) if month else None
+    since = text.endswith(("以来", "年来"))
+    if since and ref is not None and year == ref.year:
         # 10月以来 counts from the month's first day, 今年以来 from the year's.
-        out["start"] = dt.date(year, _month(month.group(1)) if month and _month(month.group(1)) else 1, 1).isoformat()
+        out["start"] = dt.date(year, m1 or 1, 1).isoformat()
         out["end"] = ref.isoformat()
         return out
-    if month and _month(month.group(1)) and not text.endswith(("以来", "年来")):
-        m1 = _month(month.group(1))
+    if m1 and not since:
         out["start"] = dt.date(year, m1, 1).isoformat()
         out["end"] = dt.date(year, m1, calendar.monthrange(year, m1)[1]).isoformat()
         return out

@@ -1,20 +1,19 @@
 """Deterministic JSON Lines: the same facts give the same bytes."""
 from __future__ import annotations
 
+import functools
+
 import orjson
 from pydantic import BaseModel
 
 from .models import Fact
 
 _OPTIONS = orjson.OPT_APPEND_NEWLINE
-_ORDER: dict[type, tuple[str, ...]] = {}
 
 
+@functools.cache
 def _field_order(cls: type) -> tuple[str, ...]:
-    order = _ORDER.get(cls)
-    if order is None:
-        order = _ORDER[cls] = tuple(cls.model_fields)
-    return order
+    return tuple(cls.model_fields)
 
 
 def _in_shape(model: BaseModel) -> bool:

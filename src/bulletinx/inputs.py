@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import gzip
-import hashlib
 import io
 import os
 import sys
@@ -386,15 +385,6 @@ def document_text(task: Task) -> Text:
     if kind == STREAM:
         raise InputError(task.name, "is a JSON Lines stream; name one document with --id")
     return Text(decode(data, task.name).text)
-
-
-def sha256(text: str) -> str:
-    """Hex SHA-256 of the UTF-8 text: what `doc_sha256` in a record says.
-
-    >>> sha256("")[:12]
-    'e3b0c44298fc'
-    """
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # ---------------------------------------------------------------- the summary's words for problems

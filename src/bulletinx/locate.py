@@ -24,12 +24,10 @@ _MEDIA_AFTER = regex.compile(r"(?:新闻网|新闻|日报|晚报|晨报|都市�
 _LIST_SEP = regex.compile(r"[、和及与]")
 _BUILT_AFTER = regex.compile(r"(?:\p{Han}{0,4}?)(?:建设|新建|投资|兴建|建成|落户|开工|种植|实施)")
 
-_SEMICOLON = regex.compile(r"[;；]")
-
 
 _GROUP_OPENING = regex.compile(r"\s*(?:其中[,，:：]?)?\s*")
-_LAST_ANAPHOR = regex.compile(r"(?r)(?:该|全|本|我)(?:市|县|区|州|省)")
 _ANAPHOR = regex.compile(r"(?:该|全|本|我)(?:市|县|区|州|省)")
+_LAST_ANAPHOR = regex.compile("(?r)" + _ANAPHOR.pattern)
 
 
 def _is_scene(text: str, m: PlaceMention, media: bool = True) -> bool:
@@ -161,9 +159,8 @@ class Locator:
         i = bisect_left(self.starts, paragraph[0] if paragraph is not None and paragraph[0] < sentence[0] else sentence[0])
         if i == len(self.starts) or self.starts[i] >= q_start:
             return article
-        group_start = sentence[0]
-        for m in _SEMICOLON.finditer(self.text[sentence[0]:q_start]):
-            group_start = sentence[0] + m.end()
+        # The figure's own part of the sentence (normalized text writes ；as ;).
+        group_start = self.text.rfind(";", sentence[0], q_start) + 1 or sentence[0]
         heading = self._heading_place(group_start, q_start)
         if heading is not None:
             return heading

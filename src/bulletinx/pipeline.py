@@ -19,6 +19,7 @@ from .models import Agency, Article, Fact, Locality, Period, Span, Town
 from .normalize import normalize
 from .places import to_locality
 from .quantities import Quantity, find_quantities
+from .reading import sha256
 from .segment import Page, segment, sentence_spans
 
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：]")
@@ -62,18 +63,18 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
     if not text.strip():
         return []
     ruleset = rules if rules is not None else metrics.load_rules()
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = sha256(text)
     norm = normalize(text)
     t = norm.text
     page = segment(t)
     ref_date = date or attribute.find_document_date(t)
     locator = Locator(t, region=region)
-    agencies = attribute.agencies_after_places(
-        t, [(m.start, m.end) for m in locator.mentions if m.kind != "town"], attribute.find_agencies(t))
+    place_spans = [(m.start, m.end) for m in locator.mentions if m.kind != "town"]
+    agencies = attribute.agencies_after_places(t, place_spans, attribute.find_agencies(t))
     agency_starts = [a.start for a in agencies]
     periods = attribute.find_periods(t)
     period_starts = [p[0] for p in periods]
-    companies = attribute.find_companies(t, [(m.start, m.end) for m in locator.mentions if m.kind != "town"])
+    companies = attribute.find_companies(t, place_spans)
     company_starts = [c.start for c in companies]
 
     # The body a web page names as its source (来源:衡东县住建局) reported what

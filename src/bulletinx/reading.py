@@ -1,6 +1,7 @@
 """Bytes into text: files, stdin, and the encodings Chinese bulletins come in."""
 from __future__ import annotations
 
+import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,3 +83,12 @@ def read_bytes(name: str, path: Path | None = None) -> bytes:
         raise InputError(name, "permission denied") from None
     except OSError as err:
         raise InputError(name, f"cannot be read ({err.strerror or err})") from None
+
+
+def sha256(text: str) -> str:
+    """Hex SHA-256 of the UTF-8 text: what `doc_sha256` in a record says.
+
+    >>> sha256("")[:12]
+    'e3b0c44298fc'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
