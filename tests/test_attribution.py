@@ -360,7 +360,8 @@ def test_a_breakdown_by_place_gives_each_part_its_place():
             "今年以来,湘南三市共签约项目117个。其中,衡阳市36个,投资总额224.6亿元;"
             "郴州市45个,投资总额362.9亿元;永州市36个,投资总额177.2亿元。")
     got = [(f.quantity.text, f.locality.code if f.locality else None) for f in extract(text, doc="t.txt")]
-    assert got == [("117个", "431000"), ("36个", "430400"), ("224.6亿元", "430400"), ("45个", "431000"),
+    # The total of the three cities is the province's; each part is its city's.
+    assert got == [("117个", "430000"), ("36个", "430400"), ("224.6亿元", "430400"), ("45个", "431000"),
                    ("362.9亿元", "431000"), ("36个", "431100"), ("177.2亿元", "431100")]
 
 
@@ -479,5 +480,27 @@ def test_a_sentence_naming_the_articles_own_place_keeps_it():
     (page("郴州市招商引资再传捷报", "全市重点项目推进会在嘉禾召开,会上签约项目23个。"), "23个", "郴州市"),
 ], ids=["built-there", "met-there"])
 def test_a_project_built_in_a_place_is_that_places(text, figure, place):
+    fact = fact_at(text, figure)
+    assert fact.locality is not None and fact.locality.name == place
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # Several prefectures counted as one subject: the province holds them.
+    (page("怀化:园区建设跑出加速度", "今年以来,怀化、邵阳、娄底三市联动推进园区建设,三市共引进项目412个,实现税收56亿元。"),
+     "412个", "湖南省"),
+    (page("怀化:园区建设跑出加速度", "今年以来,怀化、邵阳、娄底三市联动推进园区建设,三市共引进项目412个,实现税收56亿元。"),
+     "56亿元", "湖南省"),
+    # Two counties of a county's page: their prefecture.
+    (page("麻阳县:跨县联防保平安", "近日,麻阳、凤凰两县开展联合巡查,两县共出动执法人员180人次。"), "180人次", "怀化市"),
+    # Counties counted under the city the article is about stay in that city.
+    (page("常德市:秋冬种生产有序推进", "常德市各地抢抓农时,桃源、汉寿等五县已完成油菜播种96万亩。"), "96万亩", "常德市"),
+    # A place named after the group is the figure's own.
+    (page("怀化:园区建设跑出加速度", "麻阳、芷江两县同步推进。两县之中,芷江县新引进项目38个。"), "38个", "芷江侗族自治县"),
+    # A count of counties is a figure, not a subject; an ordinal is no group.
+    (page("麻阳县:跨县联防保平安", "活动覆盖周边3个县,参与群众2000余人。"), "2000余人", "麻阳苗族自治县"),
+    (page("麻阳县:跨县联防保平安", "第三县道改造完成后,沿线群众5600人受益。"), "5600人", "麻阳苗族自治县"),
+], ids=["three-cities", "three-cities-second-figure", "two-counties", "counties-under-city", "named-after-group",
+        "count-of-counties", "ordinal"])
+def test_a_group_of_places_is_held_by_their_common_division(text, figure, place):
     fact = fact_at(text, figure)
     assert fact.locality is not None and fact.locality.name == place

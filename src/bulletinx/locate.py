@@ -27,6 +27,13 @@ _BUILT_AFTER = regex.compile(r"(?:\p{Han}{0,4}?)(?:建设|新建|投资|兴建|�
 
 _GROUP_OPENING = regex.compile(r"\s*(?:其中[,，:：]?)?\s*")
 _ANAPHOR = regex.compile(r"(?:该|全|本|我)(?:市|县|区|州|省)")
+# Several places counted as one subject at the head of a clause (三市累计…,
+# 湘南三市共…): their figures belong to the division that holds them all. Not
+# a count (12个县 is a figure itself), not a numeral running on into another
+# (三区三线 is a planning slogan), not an ordinal.
+_GROUP = regex.compile(r"(?<=(?:^|[,，;；。:：!?！？\n])\p{Han}{0,4})(?<!第)(?:[两二三四五六七八九]|十[一二三四五六七八九]?)"
+                       r"(?P<kind>市州|县市区|县区|县市|市|县|区)(?![一二两三四五六七八九十\d长委级场民内外域属直])",
+                       regex.MULTILINE)
 _LAST_ANAPHOR = regex.compile("(?r)" + _ANAPHOR.pattern)
 
 
@@ -80,6 +87,8 @@ class Locator:
                 hints.append(m.candidates[0].code)
         self.hints = hints
         self._resolved: dict[tuple, Optional[Division]] = {}
+        self.groups = [(m.start(), m.end(), m.group("kind")) for m in _GROUP.finditer(text)]
+        self.group_starts = [g[0] for g in self.groups]
         self._below: dict[tuple[str, str], Optional[Division]] = {}
 
     def division(self, i: int, extra: Sequence[str] = ()) -> Optional[Division]:
@@ -155,6 +164,10 @@ class Locator:
             last = _LAST_ANAPHOR.search(self.text, sentence[0], q_start)
             if last is not None:
                 article = self._descend(article, last.group()[-1])
+        if self.groups and article is not None:
+            holder = self._group_holder(article, q_start, sentence[0])
+            if holder is not None:
+                return holder
         # Most figures have no place named before them in their paragraph: theirs is the article's.
         i = bisect_left(self.starts, paragraph[0] if paragraph is not None and paragraph[0] < sentence[0] else sentence[0])
         if i == len(self.starts) or self.starts[i] >= q_start:
@@ -181,6 +194,24 @@ class Locator:
             if found is not None:
                 return found
         return article
+
+    def _group_holder(self, article: Division, q_start: int, lo: int) -> Optional[Division]:
+        """The division holding a group of places (三市, 两县) that is the subject of
+        the figure's sentence: the group stands before the figure, with no place
+        named between them. Counties lie in a prefecture, prefectures in a
+        province; a group below the article's own level is inside the article's place."""
+        j = bisect_left(self.group_starts, q_start) - 1
+        if j < 0 or self.groups[j][0] < lo or self.groups[j][1] > q_start:
+            return None
+        g_start, g_end, kind = self.groups[j]
+        k = bisect_left(self.starts, g_end)
+        if k < len(self.starts) and self.starts[k] < q_start:
+            return None  # a place named after the group is the figure's own
+        level = 2 if kind[0] == "市" else 3
+        holder = article
+        while holder is not None and holder.level >= level:
+            holder = places.gazetteer().get(holder.parent)
+        return holder or article
 
     def _descend(self, article: Division, level: str) -> Division:
         """The one division of kind `level` (县, 区; 市 under a province) below
