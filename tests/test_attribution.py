@@ -504,3 +504,25 @@ def test_a_project_built_in_a_place_is_that_places(text, figure, place):
 def test_a_group_of_places_is_held_by_their_common_division(text, figure, place):
     fact = fact_at(text, figure)
     assert fact.locality is not None and fact.locality.name == place
+
+
+@pytest.mark.parametrize("text, figure, agency", [
+    # The body whose spokesperson speaks after the figures reports them.
+    (page("临武县:禁毒宣传进村入户", "近日,临武县在各乡镇集市开展禁毒宣传。",
+          "活动期间,共发放宣传资料1.2万份,受教育群众3000余人。县禁毒办负责人表示,将持续开展禁毒宣传。"),
+     "1.2万份", "县禁毒办"),
+    # ...but a body the headline or the opening names reports the article's figures.
+    (page("临武县公安局:禁毒宣传进村入户", "近日,临武县在各乡镇集市开展禁毒宣传。",
+          "活动期间,共发放宣传资料1.2万份,受教育群众3000余人。县禁毒办负责人表示,将持续开展禁毒宣传。"),
+     "1.2万份", "临武县公安局"),
+    (page("临武县:禁毒宣传进村入户", "全年培训种粮大户460人次。“明年还要扩大规模。”县农业农村局局长刘建军介绍。"),
+     "460人次", "县农业农村局"),
+    # A body named before the figure stays nearer.
+    (page("临武县:禁毒宣传进村入户", "县公安局开展夜查行动,查获涉毒人员12人。县禁毒办负责人表示,将持续开展禁毒宣传。"),
+     "12人", "县公安局"),
+    # A body named later without speaking (a case handed to it) reports nothing.
+    (page("临武县:禁毒宣传进村入户", "活动期间,共查处违规经营户9家,移交县市场监管局处理。"), "9家", None),
+], ids=["spokesperson-after", "headline-body-first", "director-speaks", "body-before-wins", "named-without-speaking"])
+def test_a_body_speaking_after_the_figures_reports_them(text, figure, agency):
+    fact = fact_at(text, figure)
+    assert (fact.agency.name if fact.agency else None) == agency

@@ -132,6 +132,15 @@ class AgencyMention:
     name: str
     kind: str
     partner: bool = False  # named after 联合/会同: beside the actor, not the actor
+    speaker: bool = False  # named as the one who tells (县禁毒办负责人表示…): it reports the paragraph's figures
+
+
+# A body whose spokesperson tells what the paragraph reports.
+_SPEAKER_AFTER = regex.compile(
+    r"(?:(?:相关|有关|主要)?(?:负责人|负责同志|工作人员|新闻发言人|发言人|党组书记|党委书记|主要领导|"
+    r"副?局长|副?主任|副?大队长|副?支队长|副?队长|副?所长|副?站长|副?书记)(?:\p{Han}{2,3}?)?)?"
+    r"(?:表示|介绍|说|称|指出|透露|告诉记者|坦言|通报)"
+)
 
 
 def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[AgencyMention]:
@@ -182,7 +191,8 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
         if _OBJECT_BEFORE.search(text, max(0, name_start - 2), name_start):
             continue
         partner = bool(_PARTNER_BEFORE.search(text, max(0, name_start - 2), name_start))
-        out.append(AgencyMention(name_start, m.end(), text[name_start:m.end()], _DOMAINS[domain], partner))
+        out.append(AgencyMention(name_start, m.end(), text[name_start:m.end()], _DOMAINS[domain], partner,
+                                 _SPEAKER_AFTER.match(text, m.end()) is not None))
     return out
 
 
@@ -207,7 +217,8 @@ def agencies_after_places(text: str, places: list[tuple[int, int]], known: list[
         if _BAD_BODY_CONTEXT.match(text, m.end()) or _LEADERSHIP_AFTER.match(text, m.end()) \
                 or _TOPIC_AFTER.match(text, m.end()):
             continue
-        out.append(AgencyMention(start, m.end(), text[start:m.end()], _BODY_KIND[m.group()]))
+        out.append(AgencyMention(start, m.end(), text[start:m.end()], _BODY_KIND[m.group()],
+                                 speaker=_SPEAKER_AFTER.match(text, m.end()) is not None))
     out.sort(key=lambda a: a.start)
     return out
 
@@ -304,7 +315,8 @@ def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int
                title: Optional[tuple[int, int]], agencies: list[AgencyMention],
                lead: Optional[AgencyMention] = None, starts: Optional[list[int]] = None) -> Optional[AgencyMention]:
     """The body that did or reported a figure: same clause, then sentence, paragraph,
-    title, and last the body the article opens with. `agencies` are in text order;
+    title, and the body the article opens with; failing all, a body whose
+    spokesperson tells the paragraph later on. `agencies` are in text order;
     `starts` (their start offsets) may be passed to save recomputing them."""
     if starts is None:
         starts = [a.start for a in agencies]
@@ -337,6 +349,9 @@ def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int
         in_title = within(*title)
         if in_title:
             return in_title[0]
+    if lead is None and spans:
+        # Last, a body whose spokesperson tells the paragraph's figures after them.
+        return next((a for a in within(quantity_start, paragraph[1]) if a.speaker), None)
     return lead
 
 
