@@ -526,3 +526,18 @@ def test_a_group_of_places_is_held_by_their_common_division(text, figure, place)
 def test_a_body_speaking_after_the_figures_reports_them(text, figure, agency):
     fact = fact_at(text, figure)
     assert (fact.agency.name if fact.agency else None) == agency
+
+
+@pytest.mark.parametrize("headline, body, figure, expected", [
+    # The headline's figure in the body's words: one fact, at its whole sentence.
+    ("宁乡两个重大项目集中签约投资总额达45亿元", "10月12日,宁乡市两个重大项目集中签约,投资总额达45亿元。", "45亿元", 1),
+    ("桃江食品抽检合格率达98.6%", "1至9月,全县共抽检食品1200批次,合格率达98.6%。", "98.6%", 1),
+    # Restated in other words, it is a fact each time.
+    ("桃江新建农村公路36.9公里", "今年以来,全县新建农村公路36.972公里。", "公里", 2),
+    ("桃江1200名困难群众领到救助金", "今年以来,全县共救助困难群众1200名。", "1200名", 2),
+], ids=["same-words", "same-label-end", "other-figure", "other-words"])
+def test_a_headline_figure_told_again_in_the_body_is_one_fact(headline, body, figure, expected):
+    facts = [f for f in extract(page(headline, body), doc="t.txt") if figure in f.quantity.text]
+    assert len(facts) == expected
+    # The one kept is the body's, with its whole sentence.
+    assert facts[-1].sentence.text.startswith(body[:6])

@@ -158,6 +158,9 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             # summary box) is one fact.
             # ...in another paragraph: within one paragraph, parallel clauses
             # (烟花爆竹方面:检查企业8家 / 建筑施工方面:检查企业8家) are facts each.
+            if para.kind == "headline" and _told_in_body(t, page, art, q):
+                last_end = q.end
+                continue
             echo = t[max(para.start, q.start - 6):q.end]
             if len(echo) - (q.end - q.start) >= 4:
                 if seen_figures.get(echo, para.index) != para.index:
@@ -266,6 +269,25 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             last_end = q.end
             starts_in_sentence.append(q.start)
     return facts
+
+
+def _told_in_body(t: str, page: Page, art, q: Quantity) -> bool:
+    """A headline's figure that the article's body gives in the same words (the
+    figure and the two characters of its label before it: 投资总额达30亿元)
+    is one fact, kept where its sentence is whole."""
+    head = t[q.start - 2:q.start] if q.start >= 2 else ""
+    if len(head) < 2 or not _all_han(head):
+        return False
+    words = t[q.start - 2:q.end]
+    return any(t.find(words, page.paragraphs[i].start, page.paragraphs[i].end) >= 0
+               for i in art.paragraphs if page.paragraphs[i].kind == "body")
+
+
+_HAN = regex.compile(r"\p{Han}+")
+
+
+def _all_han(s: str) -> bool:
+    return _HAN.fullmatch(s) is not None
 
 
 def _clean(v: float) -> float:
