@@ -612,3 +612,20 @@ def test_a_block_printed_twice_ends_the_story_before_it():
     # The stray piece after the repeat is a fragment of another story, signed by its own author.
     assert stray.article.title is None and stray.article.byline == "张华"
     assert stray.article.index != story.article.index
+
+
+@pytest.mark.parametrize("high", [50, 40_000, 70_000, 1_200_000], ids=["few", "bmp", "past-bmp", "astral"])
+def test_pair_ranks_are_what_unique_gives(high):
+    """The radix ranking of character pairs (and the fallback past the Basic
+    Multilingual Plane) numbers pairs as np.unique does."""
+    import numpy as np
+    from bulletinx.segment import _ranks
+    rng = np.random.default_rng(high)
+    a = rng.integers(0, high, 5000)
+    b = rng.integers(0, high, 5000)
+    a[::7] = a[0]  # repeats
+    b[::7] = b[0]
+    ids, counts = _ranks(a, b)
+    _, want_ids, want_counts = np.unique(a * (1 << 21) + b, return_inverse=True, return_counts=True)
+    assert ids.tolist() == want_ids.ravel().tolist()
+    assert counts.tolist() == want_counts.tolist()

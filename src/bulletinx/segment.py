@@ -469,6 +469,34 @@ def _segment_sums(values: np.ndarray, bounds: list[int]) -> list:
     return out
 
 
+def _ranks(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Ids of the pairs (a[i], b[i]) numbered in sorted order, and how often each
+    occurs: what `np.unique` of the combined keys gives, with return_inverse and
+    return_counts. Values under 2**16 (the Basic Multilingual Plane) are sorted
+    by two stable radix passes, several times faster than a comparison sort.
+
+    >>> ids, counts = _ranks(np.array([5, 1, 5, 1]), np.array([2, 3, 2, 0]))
+    >>> ids.tolist(), counts.tolist()
+    ([2, 1, 2, 0], [1, 1, 2])
+    """
+    if len(a) and max(int(a.max()), int(b.max())) >= 1 << 16:
+        _, ids, counts = np.unique((a.astype(np.int64) << 32) | b, return_inverse=True, return_counts=True)
+        return ids.ravel(), counts
+    if not len(a):
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    a16, b16 = a.astype(np.uint16), b.astype(np.uint16)
+    order = np.argsort(b16, kind="stable")
+    order = order[np.argsort(a16[order], kind="stable")]
+    sa, sb = a16[order], b16[order]
+    new = np.empty(len(order), dtype=bool)
+    new[0] = True
+    np.not_equal(sa[1:], sa[:-1], out=new[1:])
+    new[1:] |= sb[1:] != sb[:-1]
+    ids = np.empty(len(order), dtype=np.int64)
+    ids[order] = np.cumsum(new) - 1
+    return ids, np.diff(np.append(np.flatnonzero(new), len(order)))
+
+
 class _NGrams:
     """Character runs of a page's paragraphs (read joined by newlines).
 
@@ -515,14 +543,10 @@ class _NGrams:
             self.offsets[p.index] = pos
             pos += len(p.text) + 1
         c = self.chars
-        _, pair_id, counts = np.unique((c[:-1] << 21) | c[1:], return_inverse=True, return_counts=True)
-        self.pair_id = pair_id.ravel()
+        self.pair_id, counts = _ranks(c[:-1], c[1:])
         self.pair_counts = counts.astype(np.float64)
-        v = len(counts)
-        # A four-character run is two pairs: ids of pair ids, never overflowing.
-        _, quad_id, quad_counts = np.unique(self.pair_id[:-2] * v + self.pair_id[2:], return_inverse=True,
-                                            return_counts=True)
-        self.quad_id = quad_id.ravel()
+        # A four-character run is two pairs.
+        self.quad_id, quad_counts = _ranks(self.pair_id[:-2], self.pair_id[2:])
         self.n_quads = len(quad_counts)
         self.quad_rare = quad_counts <= 6
 
