@@ -541,3 +541,19 @@ def test_a_headline_figure_told_again_in_the_body_is_one_fact(headline, body, fi
     assert len(facts) == expected
     # The one kept is the body's, with its whole sentence.
     assert facts[-1].sentence.text.startswith(body[:6])
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # A page that names its city only by what it leaves out: the city holding it.
+    ("今年以来,我市(不含宜兴)共争取保障性住房补助资金3200万元。", "3200万元", "无锡市"),
+    ("截至10月底,全市(不包括溧阳)已开工改造老旧小区46个。", "46个", "常州市"),
+    # A page naming its own place keeps it.
+    ("无锡市住建局消息:今年以来,我市(不含宜兴)新开工改造老旧小区52个。", "52个", "无锡市"),
+], ids=["left-out-county", "left-out-bubaokuo", "own-place-named"])
+def test_a_city_named_by_what_it_leaves_out(text, figure, place):
+    fact = fact_at(text, figure)
+    assert fact.locality is not None and fact.locality.name == place
+
+
+def test_a_page_that_names_no_place_has_none():
+    assert fact_at("今年以来,我市共争取保障性住房补助资金3200万元。", "3200万元").locality is None

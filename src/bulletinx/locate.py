@@ -34,6 +34,7 @@ _ANAPHOR = regex.compile(r"(?:该|全|本|我)(?:市|县|区|州|省)")
 _GROUP = regex.compile(r"(?<=(?:^|[,，;；。:：!?！？\n])\p{Han}{0,4})(?<!第)(?:[两二三四五六七八九]|十[一二三四五六七八九]?)"
                        r"(?P<kind>市州|县市区|县区|县市|市|县|区)(?![一二两三四五六七八九十\d长委级场民内外域属直])",
                        regex.MULTILINE)
+_EXCLUDING = regex.compile(r"(?:我|全|本)(?P<kind>市|县|区)[(（]?(?:不含|不包括|除)")
 _LAST_ANAPHOR = regex.compile("(?r)" + _ANAPHOR.pattern)
 
 
@@ -290,6 +291,20 @@ class Locator:
             for c in m.candidates:
                 if c.parent == county.code:
                     return c
+        return None
+
+    def excluding_holder(self) -> Optional[Division]:
+        """The place a page speaks of as 我市(不含溧阳) or 全县(除…外) when it names no
+        other: the division of that kind holding the place left out."""
+        for m in _EXCLUDING.finditer(self.text):
+            i = bisect_left(self.starts, m.end())
+            if i == len(self.starts) or self.starts[i] != m.end():
+                continue
+            d = self.division(i)
+            want = 2 if m.group("kind") == "市" else 3
+            path = places.gazetteer().path(d) if d is not None else []
+            if d is not None and d.level > want and len(path) >= want:
+                return path[want - 1]
         return None
 
     def dominant_place(self) -> Optional[Division]:

@@ -101,7 +101,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
     # its untitled stretches are that story's, not fragments of others.
     untitled = sum(1 for a in page.articles if not a.orphan) <= 1
     if doc_place is None:
-        doc_place = locator.dominant_place()
+        doc_place = locator.dominant_place() or locator.excluding_holder()
 
     titles = {a.index: Article.trusted(
         index=a.index,
