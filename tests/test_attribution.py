@@ -557,3 +557,17 @@ def test_a_city_named_by_what_it_leaves_out(text, figure, place):
 
 def test_a_page_that_names_no_place_has_none():
     assert fact_at("今年以来,我市共争取保障性住房补助资金3200万元。", "3200万元").locality is None
+
+
+@pytest.mark.parametrize("text, figure, agency", [
+    # A department's letter speaks of itself as 我厅: the body its title names.
+    (page("湖南省交通运输厅关于省人大代表第215号建议的答复",
+          "今年以来,我厅积极推进农村公路提质改造,全省完成改造3200公里。"), "3200公里", "湖南省交通运输厅"),
+    # ...or its signature, after the text.
+    ("今年,我局共受理群众投诉举报1460件。\n南县市场监督管理局\n2023年5月8日", "1460件", "南县市场监督管理局"),
+    # A body named only as the author of what is being carried out is no actor.
+    ("近年来,全县贯彻落实省委、省政府工作部署,新建污水管网46公里。", "46公里", None),
+], ids=["title-names-it", "signature-names-it", "leadership-deployment"])
+def test_a_body_speaking_of_itself(text, figure, agency):
+    fact = fact_at(text, figure)
+    assert (fact.agency.name if fact.agency else None) == agency

@@ -111,7 +111,7 @@ _STREET_NAME = regex.compile(r"\p{Han}+")
 # A body named after 联合/会同 works beside the actor: the actor comes first.
 _PARTNER_BEFORE = regex.compile(r"(?:联合|会同|协同|配合|携手|并|和|与|及|、)$")
 # ...and a body named as the author of a decision (省委省政府关于…的部署) is no actor either.
-_LEADERSHIP_AFTER = regex.compile(r"的(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)|(?:坚强|正确|统一)领导|关于")
+_LEADERSHIP_AFTER = regex.compile(r"的(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)|(?:坚强|正确|统一)领导|(?:工作|决策)部署|关于")
 # Bodies named by their domain alone: 南县纪委监委, 县人民政府, 公安交警.
 _NO_BODY_NEEDED = {*_PARTY_AND_MASS, "纪委监委", "纪委", "监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察",
                    "公安", "交通警察", "管委会", "管理委员会", "街道办事处", "街道办", "办事处"}
@@ -133,6 +133,7 @@ class AgencyMention:
     kind: str
     partner: bool = False  # named after 联合/会同: beside the actor, not the actor
     speaker: bool = False  # named as the one who tells (县禁毒办负责人表示…): it reports the paragraph's figures
+    named_at: Optional[tuple[int, int]] = None  # for 我厅, 我局: where the page names that body in full
 
 
 # A body whose spokesperson tells what the paragraph reports.
@@ -143,8 +144,36 @@ _SPEAKER_AFTER = regex.compile(
 )
 
 
-def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[AgencyMention]:
-    """Government bodies named in text[start:end].
+_SELF = regex.compile(r"我(?P<body>厅|局|委|办|院|中心|支队|大队)(?![长里内外])")
+
+
+def self_references(text: str, agencies: list[AgencyMention]) -> list[AgencyMention]:
+    """A body speaking of itself (我厅, 我局: a department's letter or report) is the
+    body the page names in full with that ending: in its title or signature,
+    even where the title reads 湖南省住房和城乡建设厅关于…. `agencies` and the
+    result are in text order.
+
+    >>> [(a.name, a.named_at) for a in self_references("南县人社局关于做好就业工作的报告。今年我局新增就业820人。", [])]
+    [('南县人社局', (0, 5))]
+    """
+    found = list(_SELF.finditer(text))
+    if not found:
+        return agencies
+    named = find_agencies(text, authors=True)
+    out = list(agencies)
+    for m in found:
+        body = m.group("body")
+        full = next((a for a in named if a.name.endswith(body) and not a.name.startswith(("该", "全", "本", "我"))
+                     and len(a.name) > len(body) + 1), None)
+        if full is not None:
+            out.append(AgencyMention(m.start(), m.end(), full.name, full.kind, named_at=(full.start, full.end)))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def find_agencies(text: str, start: int = 0, end: Optional[int] = None, authors: bool = False) -> list[AgencyMention]:
+    """Government bodies named in text[start:end]. With `authors`, bodies named as
+    the author of a document or decision (…厅关于…, 省政府工作部署) are kept.
 
     >>> [a.name for a in find_agencies("株洲市石峰区交通运输局联合交警开展整治,南县纪委监委督促整改")]
     ['株洲市石峰区交通运输局', '南县纪委监委']
@@ -160,7 +189,7 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None) -> list[
         # "建设" and "环境" alone are ordinary words: only with a proper body.
         if domain in _ORDINARY_WORDS and body in ("中心", "站", "所", "院", "办", None):
             continue
-        if _BAD_BODY_CONTEXT.match(text, m.end()) or _LEADERSHIP_AFTER.match(text, m.end()):
+        if _BAD_BODY_CONTEXT.match(text, m.end()) or (not authors and _LEADERSHIP_AFTER.match(text, m.end())):
             continue
         # A place name is all Han characters: it starts after the last other character.
         lo = max(start, m.start() - 16)

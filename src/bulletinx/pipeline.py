@@ -70,7 +70,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
     ref_date = date or attribute.find_document_date(t)
     locator = Locator(t, region=region)
     place_spans = [(m.start, m.end) for m in locator.mentions if m.kind != "town"]
-    agencies = attribute.agencies_after_places(t, place_spans, attribute.find_agencies(t))
+    agencies = attribute.self_references(t, attribute.agencies_after_places(t, place_spans, attribute.find_agencies(t)))
     agency_starts = [a.start for a in agencies]
     periods = attribute.find_periods(t)
     period_starts = [p[0] for p in periods]
@@ -120,9 +120,9 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
         return period_parts[ptext]
 
     def agency_of(ag) -> Agency:
-        key = (ag.start, ag.end)
+        key = ag.named_at or (ag.start, ag.end)
         if key not in agency_parts:
-            agency_parts[key] = Agency.trusted(name=_original(text, norm, ag.start, ag.end), kind=ag.kind)
+            agency_parts[key] = Agency.trusted(name=_original(text, norm, *key), kind=ag.kind)
         return agency_parts[key]
 
     facts: list[Fact] = []
