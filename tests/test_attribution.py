@@ -571,3 +571,17 @@ def test_a_page_that_names_no_place_has_none():
 def test_a_body_speaking_of_itself(text, figure, agency):
     fact = fact_at(text, figure)
     assert (fact.agency.name if fact.agency else None) == agency
+
+
+@pytest.mark.parametrize("text, figure, agency", [
+    # The body leading the others is the actor.
+    ("近日,由县应急管理局牵头,县住建局、县消防救援大队等部门联合开展检查,排查隐患63处。", "63处", "县应急管理局"),
+    # Without a lead, the first body of the list acts; those listed after it work beside it.
+    ("近日,县住建局、县消防救援大队等部门联合开展检查,排查隐患63处。", "63处", "县住建局"),
+    # Who speaks for a body is not part of its name.
+    ("副县长刘海代表县政府与企业签约,项目总投资12亿元。", "12亿元", "县政府"),
+    ("我代表县人民政府向大会报告工作:五年来,全县地区生产总值年均增长6.8%。", "6.8%", "县人民政府"),
+], ids=["leads", "first-of-list", "on-behalf-of", "report-on-behalf-of"])
+def test_who_leads_and_who_speaks_for_a_body(text, figure, agency):
+    fact = fact_at(text, figure)
+    assert (fact.agency.name if fact.agency else None) == agency

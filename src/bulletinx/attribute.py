@@ -118,7 +118,7 @@ _NO_BODY_NEEDED = {*_PARTY_AND_MASS, "纪委监委", "纪委", "监委", "纪检
 # Words that name a body only with a place before them: 政府投资项目 is no agency, 县政府 is.
 _NEEDS_PLACE = {*_PARTY_AND_MASS, "纪委", "监委", "政府", "人民政府", "海关", "公安", "交警", "管委会", "管理委员会", "办事处", "街道办", "街道办事处"}
 # Words that end a run of text before a body's name: what precedes them is no part of it.
-_PREFIX_BREAK = regex.compile(r"(?:书记|省长|市长|县长|区长|州长|局长|主任|深入|走进|赴|到|贯彻|落实|按照|根据|坚决|往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等,、])")
+_PREFIX_BREAK = regex.compile(r"(?:书记|代表|省长|市长|县长|区长|州长|局长|主任|深入|走进|赴|到|贯彻|落实|按照|根据|坚决|往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等,、])")
 _BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线|科技|有限|公司|集团|股份|实业|商贸|医院|学校|学院)")
 
 
@@ -134,8 +134,11 @@ class AgencyMention:
     partner: bool = False  # named after 联合/会同: beside the actor, not the actor
     speaker: bool = False  # named as the one who tells (县禁毒办负责人表示…): it reports the paragraph's figures
     named_at: Optional[tuple[int, int]] = None  # for 我厅, 我局: where the page names that body in full
+    leads: bool = False  # named as leading the work (由县纪委监委牵头): the actor among the bodies it leads
 
 
+# A body leading the work of others.
+_LEADS_AFTER = regex.compile(r"(?:统一)?(?:牵头|领衔|挂帅)")
 # A body whose spokesperson tells what the paragraph reports.
 _SPEAKER_AFTER = regex.compile(
     r"(?:(?:相关|有关|主要)?(?:负责人|负责同志|工作人员|新闻发言人|发言人|党组书记|党委书记|主要领导|"
@@ -221,7 +224,8 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None, authors:
             continue
         partner = bool(_PARTNER_BEFORE.search(text, max(0, name_start - 2), name_start))
         out.append(AgencyMention(name_start, m.end(), text[name_start:m.end()], _DOMAINS[domain], partner,
-                                 _SPEAKER_AFTER.match(text, m.end()) is not None))
+                                 _SPEAKER_AFTER.match(text, m.end()) is not None,
+                                 leads=_LEADS_AFTER.match(text, m.end()) is not None))
     return out
 
 
@@ -366,7 +370,8 @@ def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int
     for lo, hi in spans:
         before = within(lo, min(hi, quantity_start))
         if before:
-            actors = [a for a in before if not a.partner]
+            # The body leading the others (由县纪委监委牵头,县市场监管局、县公安局…联合行动) is the actor.
+            actors = [a for a in before if a.leads] or [a for a in before if not a.partner]
             return actors[-1] if actors else before[-1]
         if (lo, hi) == clause:
             # After the figure, only its own clause: further on, a body named later in
