@@ -585,3 +585,16 @@ def test_a_body_speaking_of_itself(text, figure, agency):
 def test_who_leads_and_who_speaks_for_a_body(text, figure, agency):
     fact = fact_at(text, figure)
     assert (fact.agency.name if fact.agency else None) == agency
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # A clause whose subject is the whole province, in a city's article: the province.
+    (page("株洲:禁毒工作成效明显", "今年以来,株洲市共破获毒品案件126起。全省共破获毒品案件1820起。"), "1820起", "湖南省"),
+    (page("株洲:禁毒工作成效明显", "今年以来,株洲市共破获毒品案件126起,全省各级公安机关共破获1820起。"), "1820起", "湖南省"),
+    # The city's own figure stays the city's; so does its share of the province.
+    (page("株洲:禁毒工作成效明显", "今年以来,株洲市共破获毒品案件126起。全省共破获毒品案件1820起。"), "126起", "株洲市"),
+    (page("株洲:禁毒工作成效明显", "株洲市破获毒品案件数占全省的7%。"), "7%", "株洲市"),
+], ids=["province-subject", "province-bodies", "city-figure", "share-of-province"])
+def test_a_province_wide_figure_in_a_city_article(text, figure, place):
+    fact = fact_at(text, figure)
+    assert fact.locality is not None and fact.locality.name == place

@@ -35,6 +35,7 @@ _GROUP = regex.compile(r"(?<=(?:^|[,，;；。:：!?！？\n])\p{Han}{0,4})(?<!�
                        r"(?P<kind>市州|县市区|县区|县市|市|县|区)(?![一二两三四五六七八九十\d长委级场民内外域属直])",
                        regex.MULTILINE)
 _EXCLUDING = regex.compile(r"(?:我|全|本)(?P<kind>市|县|区)[(（]?(?:不含|不包括|除)")
+_PROVINCE_SUBJECT = regex.compile(r"\s*(?:其中|同时|目前|此外|截至目前|今年以来|今年|去年|全年|上半年|前三季度)?[,，]?(?:我省|全省)")
 _LAST_ANAPHOR = regex.compile("(?r)" + _ANAPHOR.pattern)
 
 
@@ -165,6 +166,10 @@ class Locator:
             last = _LAST_ANAPHOR.search(self.text, sentence[0], q_start)
             if last is not None:
                 article = self._descend(article, last.group()[-1])
+        if article is not None and article.level > 1 and _PROVINCE_SUBJECT.match(self.text, clause[0], q_start):
+            # 全省共…: a province-wide figure in a city's or county's article.
+            province = places.gazetteer().path(article)[0]
+            return province
         if self.groups and article is not None:
             holder = self._group_holder(article, q_start, sentence[0])
             if holder is not None:
