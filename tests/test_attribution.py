@@ -598,3 +598,15 @@ def test_who_leads_and_who_speaks_for_a_body(text, figure, agency):
 def test_a_province_wide_figure_in_a_city_article(text, figure, place):
     fact = fact_at(text, figure)
     assert fact.locality is not None and fact.locality.name == place
+
+
+@pytest.mark.parametrize("text, figure, agency", [
+    ("据县统计局统计,全县社会消费品零售总额增长7.1%。", "7.1%", "县统计局"),
+    ("市市场监管局稽查支队今年查办案件213件。", "213件", "市市场监管局稽查支队"),
+    ("县法院今年共受理各类案件6100件。", "6100件", "县法院"),
+    # A bare 法院 names no particular court.
+    ("经法院判决,追回违法所得36万元。", "36万元", None),
+], ids=["according-to", "task-squad", "county-court", "bare-court"])
+def test_more_ways_bodies_are_named(text, figure, agency):
+    fact = fact_at(text, figure)
+    assert (fact.agency.name if fact.agency else None) == agency

@@ -83,6 +83,8 @@ _AGENCY_CORE = regex.compile(
     rf"(?P<body>{_alt(_BODIES)})?"
     # A unit inside a body: 公安局禁毒大队, 财政局农业开发办公室, 公安交警部门.
     rf"(?:(?:{_alt(_DOMAINS)})(?:{_alt(_BODIES)}))*"
+    # ...and a squad named by its task: 应急管理局执法大队, 市场监管局稽查局.
+    r"(?:(?:综合执法|执法|稽查|监察|督查|巡逻|经侦|网安|法制)(?:支队|大队|中队|稽查局|分局|科|股|室|处))?"
 )
 _DOMAIN_WORDS = ahocorasick_rs.AhoCorasick(list(_DOMAINS))
 _NOT_HAN_BACKWARD = regex.compile(r"(?r)[^\p{Han}]")
@@ -113,12 +115,12 @@ _PARTNER_BEFORE = regex.compile(r"(?:联合|会同|协同|配合|携手|并|和|
 # ...and a body named as the author of a decision (省委省政府关于…的部署) is no actor either.
 _LEADERSHIP_AFTER = regex.compile(r"的(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)|(?:坚强|正确|统一)领导|(?:工作|决策)部署|关于")
 # Bodies named by their domain alone: 南县纪委监委, 县人民政府, 公安交警.
-_NO_BODY_NEEDED = {*_PARTY_AND_MASS, "纪委监委", "纪委", "监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "人民检察",
+_NO_BODY_NEEDED = {*_PARTY_AND_MASS, "纪委监委", "纪委", "监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "法院", "人民检察",
                    "公安", "交通警察", "管委会", "管理委员会", "街道办事处", "街道办", "办事处"}
 # Words that name a body only with a place before them: 政府投资项目 is no agency, 县政府 is.
-_NEEDS_PLACE = {*_PARTY_AND_MASS, "纪委", "监委", "政府", "人民政府", "海关", "公安", "交警", "管委会", "管理委员会", "办事处", "街道办", "街道办事处"}
+_NEEDS_PLACE = {*_PARTY_AND_MASS, "纪委", "监委", "政府", "人民政府", "海关", "法院", "公安", "交警", "管委会", "管理委员会", "办事处", "街道办", "街道办事处"}
 # Words that end a run of text before a body's name: what precedes them is no part of it.
-_PREFIX_BREAK = regex.compile(r"(?:书记|代表|省长|市长|县长|区长|州长|局长|主任|深入|走进|赴|到|贯彻|落实|按照|根据|坚决|往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等,、])")
+_PREFIX_BREAK = regex.compile(r"(?:书记|代表|省长|市长|县长|区长|州长|局长|主任|深入|走进|赴|到|贯彻|落实|按照|根据|坚决|往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等据,、])")
 _BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线|科技|有限|公司|集团|股份|实业|商贸|医院|学校|学院)")
 
 
