@@ -330,6 +330,12 @@ MODALITY_CASES = {
     "done after a plan": said("年初计划的28个重点项目已开工26个。", quantity="26个", modality="actual"),
     "high-standard farmland is a name": said(
         "截至11月底,该县针对高标准农田建设开展监督检查16次。", quantity="16次", modality="actual"),
+    "a figure named as the standard": said(
+        "对符合条件的困难老人,按每人每月150元的标准发放护理补贴。", quantity="150元", modality="target"),
+    "a per-head standard": said(
+        "残疾人两项补贴提高到每人每月90元/人的补助标准。", quantity="90元", modality="target"),
+    "a sum paid to a standard is done": said(
+        "按标准共发放护理补贴860万元。", quantity="860万元", modality="actual"),
     "an exceeded target is done": said(
         "该县超额完成年度目标任务,新增就业4120人。", quantity="4120人", modality="actual"),
 }

@@ -617,12 +617,21 @@ _DONE = regex.compile(r"(?:已|已经|累计|共|完成了|实现了|达到了)"
 _BARE_DONE = regex.compile(r"完成")
 
 
-def modality_for(before: str) -> str:
-    """`planned`, `target` or `actual` from the words before a figure in its sentence.
+# A figure that sets the standard of what follows: 按每人每月200元的标准发放.
+_STANDARD_AFTER = regex.compile(r"(?:/\p{Han}{1,2})?(?:的)?(?:补助|补贴|奖补|奖励|收费|赔偿|救助|保障|发放)?(?:标准|门槛|上限|下限)")
+
+
+def modality_for(before: str, after: str = "") -> str:
+    """`planned`, `target` or `actual` from the words before a figure in its sentence
+    (and `after` it, in its clause: a figure named as a standard is a target).
 
     >>> modality_for("项目主体工程预计投资"), modality_for("制定“3360”标准,即亩均税收"), modality_for("已成功将")
     ('planned', 'target', 'actual')
+    >>> modality_for("按照每人每月", "的标准发放补贴")
+    'target'
     """
+    if after and _STANDARD_AFTER.match(after):
+        return "target"
     # Names of plans and standards in 《…》 say nothing about this figure.
     window = (_BOOK_TITLE.sub("", before) if "《" in before else before)[-40:]
     if not _MODAL_FIRST.search(window):

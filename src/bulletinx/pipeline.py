@@ -256,7 +256,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 locality=locality,
                 agency=agency_of(ag) if ag else None,
                 period=period,
-                modality=attribute.modality_for(before_all),
+                modality=attribute.modality_for(before_all, t[q.end:c_end]),
                 # The company named before the figure in its part of the sentence (up to a semicolon).
                 subject=attribute.subject_for(q.start, (t.rfind(";", s_start, q.start) + 1 or s_start, s_end),
                                               companies, company_starts) if companies else None,
