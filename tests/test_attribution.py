@@ -616,3 +616,14 @@ def test_a_province_wide_figure_in_a_city_article(text, figure, place):
 def test_more_ways_bodies_are_named(text, figure, agency):
     fact = fact_at(text, figure)
     assert (fact.agency.name if fact.agency else None) == agency
+
+
+@pytest.mark.parametrize("credit, agency", [
+    ("(县人社局供稿)", "县人社局"),
+    ("(来源:县人社局)", "县人社局"),
+    ("(通讯员 刘敏 记者 彭涛)", None),
+], ids=["supplied-by", "source-in-credit", "reporters-only"])
+def test_an_articles_credit_line_names_its_body(credit, agency):
+    text = page("安乡:春风行动送岗位", "今年以来,全县共举办招聘会18场,提供就业岗位6200个。", credit)
+    fact = fact_at(text, "18场")
+    assert (fact.agency.name if fact.agency else None) == agency

@@ -420,6 +420,23 @@ def source_agency(lines: list[tuple[int, int]], text: str,
     return None
 
 
+_CREDIT_AFTER = regex.compile(r"\s*(?:供稿|供图|撰稿|提供)")
+
+
+def credit_agency(lines: list[tuple[int, int]], text: str,
+                  agencies: list[AgencyMention]) -> Optional[AgencyMention]:
+    """The body an article's credit line names as its author ((县公安局供稿),
+    来源:县公安局), if a `lines` span holds one."""
+    found = source_agency(lines, text, agencies)
+    if found is not None:
+        return found
+    for lo, hi in lines:
+        hit = next((a for a in agencies if lo <= a.start and a.end <= hi and _CREDIT_AFTER.match(text, a.end)), None)
+        if hit is not None:
+            return hit
+    return None
+
+
 # --- periods -------------------------------------------------------------------
 
 _PERIOD = regex.compile(

@@ -93,7 +93,10 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             lo, hi = body[0]
             stops = [m.end() for m in _FULL_STOP.finditer(t, lo, min(hi, lo + 250))]
             first = (lo, stops[1] if len(stops) > 1 else min(hi, lo + 250))
-        article_leads[art.index] = attribute.lead_agency(art.title_span, first, agencies) or source
+        credits = [(page.paragraphs[i].start, page.paragraphs[i].end) for i in art.paragraphs
+                   if page.paragraphs[i].kind == "byline"]
+        article_leads[art.index] = attribute.lead_agency(art.title_span, first, agencies) \
+            or (attribute.credit_agency(credits, t, agencies) if credits else None) or source
     # A titled article without a place of its own is about the document's place;
     # so is everything on a page that has no headline at all (a web page's text).
     doc_place = next((article_places[a.index] for a in page.articles if not a.orphan and article_places[a.index]), None)
