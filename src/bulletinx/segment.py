@@ -521,12 +521,18 @@ class _NGrams:
 
     def runs_from(self, firsts: set[int]) -> set[int]:
         """Codes (see `_code`) of the page's two- and three-character runs that
-        begin with one of the characters `firsts` (code points)."""
+        begin with one of the characters `firsts` (code points); the set may
+        also hold runs beginning with other characters."""
         if not firsts:
             return set()
         key = frozenset(firsts)
         if key in self._runs:
             return self._runs[key]
+        # Runs found for more first characters answer for fewer: callers only
+        # ask about runs that begin with one of the characters they name.
+        for known, runs in self._runs.items():
+            if key <= known:
+                return runs
         c = self.chars
         at = np.flatnonzero(np.isin(c[:-2], np.array(sorted(firsts), dtype=np.int64), kind="table"))
         head = c[at] << 21
