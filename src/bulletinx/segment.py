@@ -634,12 +634,6 @@ def _level_agreement(a: set[str], b: set[str]) -> float:
     return 0.3 if a & b else -0.4
 
 
-_HAN_ONLY = regex.compile(r"[\u4e00-\u9fff]+")
-
-
-def _all_han(s: str) -> bool:
-    return _HAN_ONLY.fullmatch(s) is not None
-
 
 def _across(pieces: list[tuple[str, str]], words: _NGrams, pairs_too: bool = True) -> list[float]:
     """For each (left, right) pair of pieces, how well the characters across
@@ -670,11 +664,16 @@ def _across(pieces: list[tuple[str, str]], words: _NGrams, pairs_too: bool = Tru
 
 
 def _code(word: str) -> int:
-    """One number for a run of Han characters (21 bits a character); 0 if any is not Han."""
-    if not _all_han(word):
-        return 0
+    """One number for a run of Han characters (21 bits a character); 0 if any is
+    not Han (U+4E00 to U+9FFF) or the run is empty.
+
+    >>> _code("公安") == (ord("公") << 21) | ord("安"), _code("公a"), _code("")
+    (True, 0, 0)
+    """
     code = 0
     for ch in word:
+        if not "\u4e00" <= ch <= "\u9fff":
+            return 0
         code = (code << 21) | ord(ch)
     return code
 
