@@ -629,3 +629,12 @@ def test_pair_ranks_are_what_unique_gives(high):
     _, want_ids, want_counts = np.unique(a * (1 << 21) + b, return_inverse=True, return_counts=True)
     assert ids.tolist() == want_ids.ravel().tolist()
     assert counts.tolist() == want_counts.tolist()
+
+
+@pytest.mark.parametrize("extra", ["", "𠀾"], ids=["bmp", "astral-character-on-page"])
+def test_a_short_line_running_on_into_the_next_is_no_headline(extra):
+    """The characters across the break (大检|查) form a word the page uses
+    elsewhere; this holds whatever characters the page also contains."""
+    from bulletinx.segment import segment
+    page_ = segment("今年全县开展安全生产大检\n查行动,共检查企业86家,安全生产大检查覆盖全县" + extra + "。")
+    assert [p.kind for p in page_.paragraphs] == ["body", "body"]

@@ -511,6 +511,7 @@ class _NGrams:
         self.paras = paras
         text = "\n".join(p.text for p in paras) + "\n\n\n"  # padding: every run has an id
         self.chars = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        self.bmp = int(self.chars.max()) < 1 << 16
         self.offsets: dict[int, int] = {}
         self._runs: dict[frozenset[int], set[int]] = {}
 
@@ -534,7 +535,13 @@ class _NGrams:
             if key <= known:
                 return runs
         c = self.chars
-        at = np.flatnonzero(np.isin(c[:-2], np.array(sorted(firsts), dtype=np.int64), kind="table"))
+        if max(firsts) < 1 << 16 and self.bmp:
+            # Characters of the Basic Multilingual Plane: a lookup table over all of it.
+            wanted = np.zeros(1 << 16, dtype=bool)
+            wanted[list(firsts)] = True
+            at = np.flatnonzero(wanted[c[:-2]])
+        else:
+            at = np.flatnonzero(np.isin(c[:-2], np.array(sorted(firsts), dtype=np.int64), kind="table"))
         head = c[at] << 21
         runs = set(((head | c[at + 1]) << 21 | c[at + 2]).tolist())
         runs.update((head | c[at + 1]).tolist())
