@@ -627,3 +627,14 @@ def test_an_articles_credit_line_names_its_body(credit, agency):
     text = page("安乡:春风行动送岗位", "今年以来,全县共举办招聘会18场,提供就业岗位6200个。", credit)
     fact = fact_at(text, "18场")
     assert (fact.agency.name if fact.agency else None) == agency
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # An article about a township that names no county is its county's.
+    (page("花明楼镇:乡村振兴见实效", "今年以来,全镇新建产业基地12个。"), "12个", "宁乡市"),
+    # A county named anywhere in the opening wins over the township.
+    (page("花明楼镇:乡村振兴见实效", "今年以来,浏阳市新建产业基地12个。"), "12个", "浏阳市"),
+], ids=["township-only", "county-named"])
+def test_an_article_about_a_township(text, figure, place):
+    fact = fact_at(text, figure)
+    assert fact.locality is not None and fact.locality.name == place

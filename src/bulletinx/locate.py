@@ -114,14 +114,15 @@ class Locator:
         return out
 
     def place_of_span(self, start: int, end: int, skip_scenes: bool = True,
-                      within: Optional[Division] = None) -> Optional[Division]:
+                      within: Optional[Division] = None, towns: bool = False) -> Optional[Division]:
         """The place a stretch of text is about: its first named place, narrowed by
-        places named right after it that lie inside it (长沙市开福区)."""
+        places named right after it that lie inside it (长沙市开福区). With `towns`,
+        a township counts too, as its county."""
         best: Optional[Division] = None
         last_end = -1
         for i in self._in(start, end):
             m = self.mentions[i]
-            if m.kind == "town":
+            if m.kind == "town" and not towns:
                 continue
             if skip_scenes and _is_scene(self.text, m):
                 continue
@@ -153,6 +154,14 @@ class Locator:
             budget -= e - s
             if budget <= 0:
                 break
+        if not self.towns or orphan:
+            return None
+        # An article about a township (花明楼镇:…) that names no county is its county's.
+        spans = ([title_span] if title_span is not None else []) + body_spans[:1]
+        for s, e in spans:
+            d = self.place_of_span(s, min(e, s + 220), towns=True)
+            if d is not None:
+                return d
         return None
 
     def fact_place(self, article: Optional[Division], q_start: int, clause: tuple[int, int],
