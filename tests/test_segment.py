@@ -638,3 +638,30 @@ def test_a_short_line_running_on_into_the_next_is_no_headline(extra):
     from bulletinx.segment import segment
     page_ = segment("今年全县开展安全生产大检\n查行动,共检查企业86家,安全生产大检查覆盖全县" + extra + "。")
     assert [p.kind for p in page_.paragraphs] == ["body", "body"]
+
+
+LINKS_PAGE = "\n".join([
+    "首页 > 新闻动态 > 县域经济",
+    "汝城县:今年新增市场主体3200户",
+    "2023-06-12 来源:汝城县人民政府网",
+    "今年以来,汝城县持续优化营商环境,新增市场主体3200户,同比增长15.6%。",
+    "相关新闻",
+    "汝城县今年完成造林面积2.1万亩",
+    "汝城县举办招聘会 提供岗位1600个",
+    "推荐阅读:",
+    "· 我县新建农村公路45公里 2023-06-10",
+    "全市新增就业1.2万人 [2023-06-08]",
+])
+
+
+def test_links_to_other_stories_give_no_facts():
+    """Titles listed under 相关新闻 or 推荐阅读, or closed by their date, are
+    other pages' headlines: the page's facts are its own article's."""
+    from bulletinx.pipeline import extract
+    assert [f.quantity.text for f in extract(LINKS_PAGE)] == ["3200户", "15.6%"]
+
+
+def test_a_list_of_links_ends_at_running_text():
+    from bulletinx.pipeline import extract
+    text = LINKS_PAGE.replace("推荐阅读:", "下一步,该县将新建标准化厂房8万平方米,预计新增就业岗位1500个。")
+    assert [f.quantity.text for f in extract(text)] == ["3200户", "15.6%", "8万平方米", "1500个"]

@@ -45,6 +45,14 @@ _FIELD_LINE = regex.compile(r"^[^,，。:：]{1,16}[:：]\S")
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』]?|\n+")
 
 _HAN_PAIR = regex.compile(r"\p{Han}{2}")
+# The heading of a list of links to other stories.
+_LIST_HEADING = regex.compile(
+    r"^\s*[•·●▪■◆□◇>»-]?\s*(?:相关(?:新闻|阅读|文章|链接|推荐|报道|稿件)|推荐(?:阅读|文章|新闻)|延伸阅读|"
+    r"热点(?:新闻|推荐|文章)|热门(?:文章|新闻|推荐|阅读)|最新(?:文章|新闻)|往期(?:回顾|推荐)|"
+    r"猜你喜欢|为你推荐|精彩推荐|更多(?:新闻|阅读|文章|精彩)|(?:新闻|阅读|点击)排行|图片新闻)\s*[:：>»]?\s*$")
+# A link to another story: a title with its date after it (· 全市新增就业1.2万人 2023-06-08).
+_DATED_LINK = regex.compile(r"\S\s+[\[(（]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[\])）]?\s*$")
+_SENTENCE_STOP_MARK = regex.compile(r"[。!?！？]")
 _SENTENCE_MARK = regex.compile(r"[。，,;；!！?？]|\d")
 _BYLINE_ONLY = regex.compile(r"[(（][^()（）]{1,20}[)）]")
 
@@ -157,6 +165,7 @@ def _classify(paras: list[Paragraph], page: _NGrams) -> None:
             p.kind = "byline"
         elif len(p.text) <= 3 and not _HAN_PAIR.search(p.text):
             p.kind = "boilerplate"
+    _mark_link_lists(paras)
     content = [p for p in paras if p.kind == "body"]
     following = {a.index: b for a, b in zip(content, content[1:])}
     first_content = next((p.index for p in paras if p.kind != "boilerplate"), -1)
@@ -180,6 +189,23 @@ def _classify(paras: list[Paragraph], page: _NGrams) -> None:
                 or bool(prev.signed) or p.text.endswith((":", "：")) \
                 or bool(_NAMED_HEADLINE.match(p.text))
             p.kind = "headline" if opens else "subhead"
+
+
+def _mark_link_lists(paras: list[Paragraph]) -> None:
+    """A web page's lists of links to other stories (相关新闻, 推荐阅读 and the
+    titles under them; a title closed by its date) are furniture: their
+    figures are other pages' headlines."""
+    in_list = False
+    for p in paras:
+        if _LIST_HEADING.match(p.text):
+            p.kind = "boilerplate"
+            in_list = True
+        elif in_list and len(p.text) <= 60 and not _SENTENCE_STOP_MARK.search(p.text):
+            p.kind = "boilerplate"
+        else:
+            in_list = False
+            if len(p.text) <= 80 and _DATED_LINK.search(p.text) and not _SENTENCE_STOP_MARK.search(p.text):
+                p.kind = "boilerplate"
 
 
 def _mark_duplicates(paras: list[Paragraph]) -> None:
