@@ -168,7 +168,9 @@ class Locator:
                    sentence: tuple[int, int], paragraph: Optional[tuple[int, int]] = None) -> Optional[Division]:
         """Narrow the article's place by the one sub-place named before the figure:
         in its own part of the sentence (up to a semicolon), else earlier in the
-        sentence, else earlier in the paragraph. A list of places means a sum."""
+        sentence, else earlier in the paragraph. A list of places means a sum.
+        A clause about the whole province (全省共…) is the province's, and a
+        group of places as the subject (三市累计…) is the division holding them."""
         if article is not None and article.level < 3:
             # 我县 in an article placed at a prefecture (a county's site reporting a
             # city's event) points to the county the document names under it.
@@ -176,9 +178,7 @@ class Locator:
             if last is not None:
                 article = self._descend(article, last.group()[-1])
         if article is not None and article.level > 1 and _PROVINCE_SUBJECT.match(self.text, clause[0], q_start):
-            # 全省共…: a province-wide figure in a city's or county's article.
-            province = places.gazetteer().path(article)[0]
-            return province
+            return places.gazetteer().path(article)[0]  # 全省共…: the province's figure
         if self.groups and article is not None:
             holder = self._group_holder(article, q_start, sentence[0])
             if holder is not None:
@@ -316,9 +316,8 @@ class Locator:
                 continue
             d = self.division(i)
             want = 2 if m.group("kind") == "市" else 3
-            path = places.gazetteer().path(d) if d is not None else []
-            if d is not None and d.level > want and len(path) >= want:
-                return path[want - 1]
+            if d is not None and d.level > want:
+                return places.gazetteer().path(d)[want - 1]
         return None
 
     def dominant_place(self) -> Optional[Division]:
