@@ -505,8 +505,10 @@ def test_a_project_built_in_a_place_is_that_places(text, figure, place):
     # A count of counties is a figure, not a subject; an ordinal is no group.
     (page("麻阳县:跨县联防保平安", "活动覆盖周边3个县,参与群众2000余人。"), "2000余人", "麻阳苗族自治县"),
     (page("麻阳县:跨县联防保平安", "第三县道改造完成后,沿线群众5600人受益。"), "5600人", "麻阳苗族自治县"),
+    # 两区 names the farmland zones, not two districts.
+    (page("麻阳县:粮食生产稳中有升", "今年以来,两区划定面积达12.6万亩。"), "12.6万亩", "麻阳苗族自治县"),
 ], ids=["three-cities", "three-cities-second-figure", "two-counties", "counties-under-city", "named-after-group",
-        "count-of-counties", "ordinal"])
+        "count-of-counties", "ordinal", "farmland-zones"])
 def test_a_group_of_places_is_held_by_their_common_division(text, figure, place):
     fact = fact_at(text, figure)
     assert fact.locality is not None and fact.locality.name == place

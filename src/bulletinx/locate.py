@@ -30,9 +30,10 @@ _ANAPHOR = regex.compile(r"(?:该|全|本|我)(?:市|县|区|州|省)")
 # Several places counted as one subject at the head of a clause (三市累计…,
 # 湘南三市共…): their figures belong to the division that holds them all. Not
 # a count (12个县 is a figure itself), not a numeral running on into another
-# (三区三线 is a planning slogan), not an ordinal.
-_GROUP = regex.compile(r"(?<=(?:^|[,，;；。:：!?！？\n])\p{Han}{0,4})(?<!第)(?:[两二三四五六七八九]|十[一二三四五六七八九]?)"
-                       r"(?P<kind>市州|县市区|县区|县市|市|县|区)(?![一二两三四五六七八九十\d长委级场民内外域属直])",
+# (三区三线 is a planning slogan), not an ordinal; districts only as 县区 or
+# 县市区 (两区 is also the farmland zones' name), and not the stock markets (沪深两市).
+_GROUP = regex.compile(r"(?<=(?:^|[,，;；。:：!?！？\n])\p{Han}{0,4})(?<!第|沪深)(?:[两二三四五六七八九]|十[一二三四五六七八九]?)"
+                       r"(?P<kind>市州|县市区|县区|县市|市|县)(?![一二两三四五六七八九十\d长委级场民内外域属直])",
                        regex.MULTILINE)
 _EXCLUDING = regex.compile(r"(?:我|全|本)(?P<kind>市|县|区)[(（]?(?:不含|不包括|除)")
 _PROVINCE_SUBJECT = regex.compile(r"\s*(?:其中|同时|目前|此外|截至目前|今年以来|今年|去年|全年|上半年|前三季度)?[,，]?(?:我省|全省)")
