@@ -640,3 +640,19 @@ def test_an_articles_credit_line_names_its_body(credit, agency):
 def test_an_article_about_a_township(text, figure, place):
     fact = fact_at(text, figure)
     assert fact.locality is not None and fact.locality.name == place
+
+
+def test_periods_found_near_their_characters_are_all_the_periods():
+    """The period scan runs only around 年, 月, 季 and 截; on any stretch of a
+    text it finds what a scan of the whole stretch finds."""
+    import random
+    from bulletinx.attribute import _PERIOD, _period_matches
+    text = ("2021年10月份—2022年3月份期间,全县共查处案件126起。截至目前,已整改问题58个;"
+            "今年1至3月,新增就业1200人,一季度同比增长8.6%。到2025年12月底,力争建成基站300个。"
+            "近五年来,全县累计投入资金3.2亿元;去年全年接待游客260万人次,上半年增长12%。") * 3
+    rng = random.Random(5)
+    spans = [(0, len(text))] + [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(300)]
+    for start, end in spans:
+        want = [(m.start(), m.end()) for m in _PERIOD.finditer(text, start, end)]
+        assert [(m.start(), m.end()) for m in _period_matches(text, start, end)] == want
+    assert len(list(_period_matches(text, 0, len(text)))) == 21  # seven a copy

@@ -476,6 +476,35 @@ def _bare_part_head(text: str, at: int, lo: int, quarter: bool) -> int:
     return -1
 
 
+# Every period names a year, a month, a quarter or a cut-off (截至): the
+# pattern is run only near those characters. No period is longer than the
+# margin (the longest, 2021年10月份—2022年3月份期间, has 21 characters).
+_PERIOD_ANCHORS = "年月季截"
+_PERIOD_MARGIN = 32
+
+
+def _period_matches(text: str, start: int, end: int):
+    """What `_PERIOD.finditer(text, start, end)` gives, scanning only the
+    stretches around the characters every period holds."""
+    at = sorted(i for ch in _PERIOD_ANCHORS for i in _positions(text, ch, start, end))
+    if not at:
+        return
+    lo, hi = max(start, at[0] - _PERIOD_MARGIN), min(end, at[0] + _PERIOD_MARGIN)
+    for i in at[1:]:
+        if i - _PERIOD_MARGIN > hi:
+            yield from _PERIOD.finditer(text, lo, hi)
+            lo = i - _PERIOD_MARGIN
+        hi = min(end, i + _PERIOD_MARGIN)
+    yield from _PERIOD.finditer(text, lo, hi)
+
+
+def _positions(text: str, ch: str, start: int, end: int):
+    i = text.find(ch, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(ch, i + 1, end)
+
+
 def find_periods(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str]]:
     """Period expressions in text[start:end] as (start, end, text).
 
@@ -484,7 +513,7 @@ def find_periods(text: str, start: int = 0, end: Optional[int] = None) -> list[t
     """
     end = len(text) if end is None else end
     out = []
-    for m in _PERIOD.finditer(text, start, end):
+    for m in _period_matches(text, start, end):
         t = m.group()
         if t in ("到", "截至", "截止", "截止到") or len(t) < 2:
             continue
