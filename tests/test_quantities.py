@@ -771,3 +771,16 @@ def test_window_limits_search():
     cut = text.index("。") + 1
     assert [q.value for q in find_quantities(text, 0, cut)] == [65]
     assert [(q.value, q.start) for q in find_quantities(text, cut)] == [(83, text.index("83"))]
+
+
+def test_halfwidth_maps_every_character_as_the_table_says():
+    """The table lookup gives what str.translate with the mapping gives, for
+    full-width forms, the comma kept, dashes, astral characters and lone surrogates."""
+    import random
+    from bulletinx.normalize import _FULLWIDTH, halfwidth
+    pool = [chr(c) for c in _FULLWIDTH] + ["，", "中", "a", " ", "\ud800", "\U0001f600", "\U00020000", "\uffff"]
+    rng = random.Random(2)
+    for _ in range(500):
+        s = "".join(rng.choice(pool) for _ in range(rng.randrange(0, 30)))
+        assert halfwidth(s) == s.translate(_FULLWIDTH)
+    assert halfwidth("ＧＤＰ增长８．５％，（一）——") == "GDP增长8.5%，(一)——"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cache
 
+import numpy as np
 import regex
 
 # The full-width comma stays: it separates clauses, and `56，125家` is two
@@ -19,7 +20,9 @@ _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200
 # Dashes that mean "to" in ranges all behave like one.
 _FULLWIDTH.update({0x2014: 0x2014, 0x2013: 0x2014, 0x2015: 0x2014, 0x2012: 0x2014, 0xFE63: 0x2D})
 
-_TO_TRANSLATE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in sorted(_FULLWIDTH)) + "]+")
+_TABLE = np.arange(0x10000, dtype=np.uint32)
+for _c, _h in _FULLWIDTH.items():
+    _TABLE[_c] = _h
 
 
 def halfwidth(text: str) -> str:
@@ -28,9 +31,13 @@ def halfwidth(text: str) -> str:
     >>> halfwidth("１２３％，（３）")
     '123%，(3)'
     """
-    # Only the runs that change are translated: str.translate reads a dict per
-    # character, which on Chinese text costs more than finding the few to change.
-    return _TO_TRANSLATE.sub(lambda m: m.group().translate(_FULLWIDTH), text)
+    if text.isascii():
+        return text
+    # One table lookup a character (numpy), not a dict lookup a character
+    # (str.translate): several times faster on a page.
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    mapped = np.where(codes < 0x10000, _TABLE[codes & 0xFFFF], codes)
+    return mapped.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 # A digit, a line break (possibly with spaces), a digit, where the line before
