@@ -388,8 +388,19 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         quad_bounds.append(quad_bounds[-1] + len(quads))
     all_pairs, all_weights = np.concatenate(pair_parts), np.concatenate(weight_parts)
     all_quads = np.concatenate(quad_parts)
-    levels = {i: _levels("".join(paras[j].text for j in idx)) for i, idx in contexts.items()}
-    levels_f = {i: _levels("".join(paras[j].text for j in idx)) for i, idx in follows.items()}
+    # Which kind of place each stretch speaks of, read paragraph by paragraph (each once).
+    para_levels: dict[int, set[str]] = {}
+
+    def levels_of(idx: list[int]) -> set[str]:
+        out: set[str] = set()
+        for j in idx:
+            if j not in para_levels:
+                para_levels[j] = _levels(paras[j].text)
+            out |= para_levels[j]
+        return out
+
+    levels = {i: levels_of(idx) for i, idx in contexts.items()}
+    levels_f = {i: levels_of(idx) for i, idx in follows.items()}
     raw: dict[tuple[int, int], float] = {}
     shared_names: dict[tuple[int, int], int] = {}
     start_at = [x.index for x in starts]
