@@ -656,3 +656,14 @@ def test_periods_found_near_their_characters_are_all_the_periods():
         want = [(m.start(), m.end()) for m in _PERIOD.finditer(text, start, end)]
         assert [(m.start(), m.end()) for m in _period_matches(text, start, end)] == want
     assert len(list(_period_matches(text, 0, len(text)))) == 21  # seven a copy
+
+
+@pytest.mark.parametrize("text, figure, label", [
+    ("全年共侦破部督案件12起、省督案件8起。", "8起", "省督案件"),
+    ("●全县有农村公路养护站36个。", "36个", "农村公路养护站"),
+    ("处理违规机构215家(其中移交公安机关4家)。", "4家", "移交公安机关"),
+    ("【要闻】今年全县投入资金3.6亿元。", "3.6亿元", "投入资金"),
+    ("全县发放宣传单1.2万份、宣传画(册)900份。", "900份", "宣传画(册)"),
+], ids=["list-separator", "bullet", "bracketed-aside", "tag", "brackets-inside-kept"])
+def test_a_label_carries_no_separator_bullet_or_tag(text, figure, label):
+    assert fact_at(text, figure).label == label

@@ -29,6 +29,7 @@ _CHANGE = regex.compile(r"(?:同比|环比|比上年|较上年|比去年|较去�
 _DECREASE = {"减少", "下降", "降低", "回落", "压缩", "精简", "下滑", "缩减", "减", "降"}
 _RESPECTIVELY = regex.compile(r"(?P<items>[\p{Han}]{1,8}(?:[、和及与][\p{Han}]{1,8})+)分别")
 
+_LABEL_OPENING = regex.compile(r"^(?:[、,，;；:：.。●•·▪■◆)）(（\s]|【[^】]{0,8}】)+")
 _WORD_AFTER = regex.compile(r"[\p{Han}A-Za-z]{1,8}")
 _SENTENCE_STOP = regex.compile(r"[。!?！？]")
 _FULL_STOP = regex.compile(r"。")
@@ -44,7 +45,10 @@ def _label(text: str, q: Quantity, left: int) -> str:
     """The phrase the quantity measures, as written: what stands between the
     clause start (or the previous figure) and the number."""
     raw = text[left:q.start].strip()
-    lab = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", raw)).strip(" “”\"'")
+    # A list's separator, a bullet or a tag before the phrase is no part of it:
+    # 、省督案件8起, ●全县有…, (其中移交司法机关3家), 【新闻】….
+    lab = _LABEL_OPENING.sub("", raw)
+    lab = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", lab)).strip(" “”\"'")
     if not lab:
         # "帮助30名劳动者…": the measured thing follows the number.
         after = _WORD_AFTER.match(text[q.end:q.end + 8])
