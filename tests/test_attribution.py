@@ -664,6 +664,7 @@ def test_periods_found_near_their_characters_are_all_the_periods():
     ("处理违规机构215家(其中移交公安机关4家)。", "4家", "移交公安机关"),
     ("【要闻】今年全县投入资金3.6亿元。", "3.6亿元", "投入资金"),
     ("全县发放宣传单1.2万份、宣传画(册)900份。", "900份", "宣传画(册)"),
-], ids=["list-separator", "bullet", "bracketed-aside", "tag", "brackets-inside-kept"])
+    ("已完成投资5.2亿元,占计划总投资(8亿元)的65%。", "8亿元", "占计划总投资"),
+], ids=["list-separator", "bullet", "bracketed-aside", "tag", "brackets-inside-kept", "bracket-after"])
 def test_a_label_carries_no_separator_bullet_or_tag(text, figure, label):
     assert fact_at(text, figure).label == label

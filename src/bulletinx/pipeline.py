@@ -48,7 +48,7 @@ def _label(text: str, q: Quantity, left: int) -> str:
     # A list's separator, a bullet or a tag before the phrase is no part of it:
     # 、省督案件8起, ●全县有…, (其中移交司法机关3家), 【新闻】….
     lab = _LABEL_OPENING.sub("", raw)
-    lab = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", lab)).strip(" “”\"'")
+    lab = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", lab).rstrip("、,，(（[【 ")).strip(" “”\"'")
     if not lab:
         # "帮助30名劳动者…": the measured thing follows the number.
         after = _WORD_AFTER.match(text[q.end:q.end + 8])
