@@ -269,6 +269,8 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         return None  # 未来3小时内: a span of time ahead, not a figure
     if unit == "percent" and _ADVERBIAL_AFTER.match(text, e):
         return None  # 100%落实: how something is done, not how much
+    if g[_POST] in ("以上", "以下") and _CLASS_AFTER.match(text, e):
+        return None  # 亿元以上项目, 35座以上客车: a class of things, described by a threshold
     if qualifier == "exact" and value_max is not None:
         qualifier = "at_least"  # a range is at least its lower end
     if qualifier == "exact" and chinese and text[s - 1:s] == "上" and g[_NUM] and g[_NUM][0] in "百千万":
@@ -276,6 +278,8 @@ def _quantity(text: str, m) -> Optional[Quantity]:
     return Quantity(s, e, value, unit, measure, qualifier, value_max, chinese)
 
 
+# What a threshold can describe: a class of projects, firms or vehicles.
+_CLASS_AFTER = regex.compile(r"(?:的)?(?:重大|重点|产业|工业|招商|新建|续建|在建|新增|规模)?(?:项目|企业|工业企业|大客车|客车|货车|车辆|工程|园区)")
 _GROWTH_BEFORE = regex.compile(r"(?:增长|增加|提高|翻了?|扩大|上升|提升|增)了?(?:[\d.]+倍[、和及])*$")
 _WORD_BEFORE_YUE = set("签合预制公条节邀特履违解缔婚相践赴")
 _CONDITION_BEFORE = regex.compile(r"(?:大于|小于|大于等于|小于等于|≥|≤|>|<)$")
