@@ -277,6 +277,10 @@ QUALIFIERS = [
     # A threshold describing a class of things is no figure: 亿元以上项目, 35座以上客车.
     Case(id="yishang-describes-a-class", text="新增投资5000万元以上项目12个,淘汰35座以上客车3台。",
          found=[(12, "count", "个", "exact"), (3, "count", "台", "exact")]),
+    # Time told in a story is no figure; a time limit is.
+    Case(id="days-after", text="管道接通后,仅用8天后即恢复供气,三个月前已完成审批。", found=[]),
+    Case(id="days-limit", text="办理时限由20个工作日压缩至5个工作日。",
+         found=[(20, "day", None, "exact"), (5, "day", None, "exact")]),
     Case(id="yishang-the-class-counted", text="新开工亿元以上重大项目36个。",
          found=[(36, "count", "个", "exact")]),
     Case(id="chaoguo", text="全年接待游客超过2000万人次。",

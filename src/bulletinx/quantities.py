@@ -267,6 +267,8 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         return None  # 数量大于1次: a threshold in a rule, not a result
     if unit in ("hour", "day", "month") and (_WITHIN_BEFORE.search(text, max(0, s - 3), s) and text.startswith(("内", "之内"), e)):
         return None  # 未来3小时内: a span of time ahead, not a figure
+    if unit in ("hour", "day", "month") and text.startswith(("后", "之后", "以后", "前", "之前", "以前"), e):
+        return None  # 12天后通气, 三个月前: when something happened in a story, not a figure
     if unit == "percent" and _ADVERBIAL_AFTER.match(text, e):
         return None  # 100%落实: how something is done, not how much
     if g[_POST] in ("以上", "以下") and _CLASS_AFTER.match(text, e):
