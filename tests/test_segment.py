@@ -665,3 +665,17 @@ def test_a_list_of_links_ends_at_running_text():
     from bulletinx.pipeline import extract
     text = LINKS_PAGE.replace("推荐阅读:", "下一步,该县将新建标准化厂房8万平方米,预计新增就业岗位1500个。")
     assert [f.quantity.text for f in extract(text)] == ["3200户", "15.6%", "8万平方米", "1500个"]
+
+
+def test_reader_counters_give_no_facts():
+    """已有1236人阅读, 12条评论, 点赞 86: a web page's counters, not its facts;
+    a sentence about readers of the bulletin's own outreach stays a fact."""
+    from bulletinx.pipeline import extract
+    text = "\n".join([
+        "县人社局开展春风行动",
+        "今年以来,全县共举办招聘会18场,政策推文阅读量达3.2万人次。",
+        "已有1236人阅读 12条评论",
+        "点赞 86 收藏 12次",
+        "共有3条评论 已有26人参与",
+    ])
+    assert [f.quantity.text for f in extract(text)] == ["18场", "3.2万人次"]

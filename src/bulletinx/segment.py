@@ -45,6 +45,10 @@ _FIELD_LINE = regex.compile(r"^[^,，。:：]{1,16}[:：]\S")
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』]?|\n+")
 
 _HAN_PAIR = regex.compile(r"\p{Han}{2}")
+# A page's reader counters: 已有1236人阅读, 12条评论, 点赞 86.
+_COUNTER_LINE = regex.compile(r"\d+\s*(?:人|次|条)?\s*(?:阅读|浏览|点赞|收藏|评论|参与|转发|分享|播放|围观)|"
+                              r"(?:阅读|浏览|点赞|收藏|评论|转发|分享|播放|赞)\s*[:：]?\s*\d")
+_CLAUSE_MARK = regex.compile(r"[。，,;；!！?？]")
 # The heading of a list of links to other stories.
 _LIST_HEADING = regex.compile(
     r"^\s*[•·●▪■◆□◇>»-]?\s*(?:相关(?:新闻|阅读|文章|链接|推荐|报道|稿件)|推荐(?:阅读|文章|新闻)|延伸阅读|"
@@ -158,6 +162,7 @@ def _classify(paras: list[Paragraph], page: _NGrams) -> None:
     # rather than by a date or a "来源:" line in between.
     for p in paras:
         if _BOILERPLATE.match(p.text) or (len(p.text) < 80 and _BOILERPLATE_ANYWHERE.search(p.text)) \
+                or (len(p.text) <= 60 and _COUNTER_LINE.search(p.text) and not _CLAUSE_MARK.search(p.text)) \
                 or (len(p.text) <= 20 and _NAVIGATION.search(p.text) and not _SENTENCE_MARK.search(p.text)) \
                 or (len(p.text) <= 60 and _BREADCRUMB.match(p.text)):
             p.kind = "boilerplate"
