@@ -668,3 +668,19 @@ def test_periods_found_near_their_characters_are_all_the_periods():
 ], ids=["list-separator", "bullet", "bracketed-aside", "tag", "brackets-inside-kept", "bracket-after"])
 def test_a_label_carries_no_separator_bullet_or_tag(text, figure, label):
     assert fact_at(text, figure).label == label
+
+
+@pytest.mark.parametrize("body, agency", [
+    # The page's source field names its publisher; the body the article names acting reported it.
+    ("近日,岳阳市市场监管局联合岳阳楼区市场监管局开展集中销毁活动。", "岳阳市市场监管局"),
+    # With no acting body in the article, the source field's body reports it.
+    ("近日,岳阳市开展假冒伪劣商品集中销毁活动。", "湖南省市场监督管理局"),
+], ids=["actor-in-article", "publisher-only"])
+def test_a_source_field_yields_to_the_body_the_article_names(body, agency):
+    text = "\n".join([
+        "岳阳市集中销毁一批假冒伪劣商品",
+        "2023-05-20 10:12 来源:湖南省市场监督管理局",
+        "摘要:本次销毁活动共销毁物品38个品种,货值约126万元。",
+        body,
+    ])
+    assert fact_at(text, "38个").agency.name == agency

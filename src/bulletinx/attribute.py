@@ -404,6 +404,20 @@ def lead_agency(title: Optional[tuple[int, int]], first_sentence: Optional[tuple
     return None
 
 
+def first_actor(spans: list[tuple[int, int]], agencies: list[AgencyMention]) -> Optional[AgencyMention]:
+    """The first body the `spans` (an article's paragraphs) name acting: not
+    beside another body, and not named as a speaker only."""
+    starts = [a.start for a in agencies]
+    for lo, hi in spans:
+        i = bisect_left(starts, lo)
+        while i < len(agencies) and agencies[i].start < hi:
+            a = agencies[i]
+            if not a.partner and not a.speaker and a.end <= hi:
+                return a
+            i += 1
+    return None
+
+
 _SOURCE_FIELD = regex.compile(r"(?:信息来源|文章来源|稿件来源|来源|发布机构|发布单位|供稿单位)\s*[:：]\s*")
 
 

@@ -99,8 +99,11 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             first = (lo, stops[1] if len(stops) > 1 else min(hi, lo + 250))
         credits = [(page.paragraphs[i].start, page.paragraphs[i].end) for i in art.paragraphs
                    if page.paragraphs[i].kind == "byline"]
+        # A page's source field names its publisher; a body the article itself
+        # names acting is nearer to the figures than that.
         article_leads[art.index] = attribute.lead_agency(art.title_span, first, agencies) \
-            or (attribute.credit_agency(credits, t, agencies) if credits else None) or source
+            or (attribute.credit_agency(credits, t, agencies) if credits else None) \
+            or (attribute.first_actor(body, agencies) if source else None) or source
     # A titled article without a place of its own is about the document's place;
     # so is everything on a page that has no headline at all (a web page's text).
     doc_place = next((article_places[a.index] for a in page.articles if not a.orphan and article_places[a.index]), None)
