@@ -684,3 +684,16 @@ def test_a_source_field_yields_to_the_body_the_article_names(body, agency):
         body,
     ])
     assert fact_at(text, "38个").agency.name == agency
+
+
+def test_a_breakdown_by_place_counts_what_its_total_counts():
+    text = page("衡阳:项目建设跑出加速度",
+                "今年以来,全市新开工重大项目86个。其中,耒阳市21个,常宁市15个,投资总额96亿元。")
+    facts = {f.quantity.text: f for f in extract(text, doc="t.txt")}
+    assert (facts["21个"].metric, facts["21个"].rule) == ("projects_started", "breakdown.by_place")
+    assert facts["15个"].metric == "projects_started"
+    assert facts["96亿元"].metric == "investment"
+    # A part that names more than a place is classified on its own words.
+    other = extract(page("衡阳:项目建设跑出加速度",
+                         "今年以来,全市新开工重大项目86个。其中,耒阳市有停车场21个。"), doc="t.txt")
+    assert next(f for f in other if f.quantity.text == "21个").metric == "other"

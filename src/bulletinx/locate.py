@@ -264,6 +264,14 @@ class Locator:
         d = self.division(found[0])
         return d if d is not None and self._confident(d) else None
 
+    def names_only_a_place(self, lo: int, hi: int) -> bool:
+        """True when text[lo:hi] is one place's name and nothing else (其中,郴州市|45个)."""
+        found = self._in(lo, hi)
+        if len(found) != 1:
+            return False
+        m = self.mentions[found[0]]
+        return m.end == hi and _GROUP_OPENING.fullmatch(self.text, lo, m.start) is not None
+
     def _last_sub_place_end(self, lo: int, hi: int) -> int:
         found = [self.mentions[i].end for i in self._in(lo, hi) if self.mentions[i].kind != "town"]
         return found[-1] if found else -1

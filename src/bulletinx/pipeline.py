@@ -152,6 +152,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
         last_sentence = None
         last_end = None
         last_base: Optional[Fact] = None
+        para_facts: list[Fact] = []
         for q in quantities:
             si = max(0, bisect_right(sent_starts, q.start) - 1)
             s_start, s_end = sentences[si]
@@ -203,6 +204,12 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             # 总投资额(692.26亿元): the label stands before an opening bracket.
             match = ruleset.classify(before_all[-80:].rstrip(" (（[【"), t[q.end:c_end], unit, q.measure)
             metric, rule_id = match if match else ("other", "quantity.unclassified")
+            if match is None and para_facts and locator.names_only_a_place(c_start, q.start):
+                # 共启动项目117个。其中,郴州市45个: a part of a breakdown by place
+                # counts what the total it breaks down counts.
+                total = next((f for f in reversed(para_facts) if f.unit == unit and f.measure == q.measure), None)
+                if total is not None and total.metric != "other":
+                    metric, rule_id = total.metric, "breakdown.by_place"
             resp = _RESPECTIVELY.search(t, max(s_start, q.start - 40), q.start) if listed else None
             if resp:
                 items = _LIST_ITEM.split(resp.group("items"))
@@ -274,6 +281,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 rule=rule_id,
             )
             facts.append(fact)
+            para_facts.append(fact)
             if metric != "yoy_change" and direction is None:
                 last_base = fact
             last_end = q.end
