@@ -697,3 +697,9 @@ def test_a_breakdown_by_place_counts_what_its_total_counts():
     other = extract(page("衡阳:项目建设跑出加速度",
                          "今年以来,全市新开工重大项目86个。其中,耒阳市有停车场21个。"), doc="t.txt")
     assert next(f for f in other if f.quantity.text == "21个").metric == "other"
+
+
+def test_the_province_named_after_a_county_does_not_take_its_figure_back():
+    text = page("湘潭:高标准农田建设提速",
+                "今年全市投资增加1800万元,主要是湘乡市被列为全省整县推进试点,增加财政投资960万元。")
+    assert fact_at(text, "960万元").locality.name == "湘乡市"

@@ -200,7 +200,9 @@ class Locator:
             # 该市/全县 between the last named place and the figure: the figure is the article's.
             last_anaphor = None
             for m in _ANAPHOR.finditer(self.text, lo, hi):
-                last_anaphor = m.start()
+                # 全省 in a city's article (被列为全省…试点) names the province, not the article's place.
+                if m.group()[-1] != "省" or article is None or article.level == 1:
+                    last_anaphor = m.start()
             found = self._sub_places(article, lo, hi)
             if last_anaphor is not None and (found is None or found in ("list", "itself") or
                                              self._last_sub_place_end(lo, hi) <= last_anaphor):
