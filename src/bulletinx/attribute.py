@@ -43,7 +43,7 @@ _DOMAINS: dict[str, str] = {
     "检察": "procuratorate", "人民检察": "procuratorate", "法院": "court", "人民法院": "court",
     "政务服务": "government", "人民政府": "government", "政府": "government", "网信": "government", "信访": "government",
     "退役军人事务": "civil_affairs", "乡村振兴": "agriculture", "扶贫": "agriculture", "审计": "audit",
-    "发展改革": "development_reform", "发展和改革": "development_reform", "农业开发": "finance", "农业综合开发": "finance",
+    "发展改革": "development_reform", "农业开发": "finance", "农业综合开发": "finance",
     "审判": "court", "国资": "finance", "国有资产监督管理": "finance", "经信": "industry", "粮食": "agriculture",
     "管委会": "government", "管理委员会": "government", "街道办事处": "government", "街道办": "government",
     "办事处": "government", "就业服务": "human_resources", "社会保险": "human_resources", "社保": "human_resources",
