@@ -1,5 +1,4 @@
 """`bulletinx extract` end to end, as a user runs it: files, stdin, encodings, bad input."""
-import os
 import subprocess
 import sys
 from pathlib import Path

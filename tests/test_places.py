@@ -6,7 +6,7 @@ Every sentence here is made up in the style of a county bulletin.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 
