@@ -41,7 +41,7 @@ _UNITS: dict[str, tuple[str, float, Optional[str]]] = {
 COUNT_MEASURES = (
     "人次 户次 车次 辆次 架次 场次 批次 家次 台次 件次 项次 处次 艘次 所次 趟次 班次 个次 份次 例次 轮次 "
     "人 名 起 件 次 个 家 台 辆 份 户 处 株 棵 条 场 支 项 套 轮 "
-    "所 座 口 册 间 栋 幢 盏 只 头 羽 尾 批 宗 例 位 组 张 本 块 根 部 篇 期 门 艘 架 种 枚 箱 分 站 吨次 课时 学时 床 对 把 副 卷 盒 瓶 袋 包"
+    "所 座 口 册 间 栋 幢 盏 只 头 羽 尾 批 宗 例 位 组 张 本 块 根 部 篇 期 门 艘 架 种 枚 箱 分 站 吨次 课时 学时 床 对 把 副 卷 盒 瓶 袋 包 县"
 ).split()
 for _m in COUNT_MEASURES:
     _UNITS.setdefault(_m, ("count", 1.0, _m))
