@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from bulletinx import __version__
 from bulletinx.cli import app
 
-from conftest import SEEDS
+from conftest import SEEDS, TREES
 
 SEED = SEEDS / "hunan-bulletins-2022-12.txt"
 BULLETIN = "今年以来,该县公安机关共破获涉毒案件65起,刑事拘留97人,追回被拖欠工资7154余万元。\n"
@@ -201,36 +201,11 @@ def test_seed_page_runs_end_to_end():
     assert b"document(s) read" in r.stderr
 
 
-USER_RULES = '''
-[[rule]]
-id = "greening.trees_planted"
-name = "trees planted"
-metric = "trees_planted"
-units = ["count"]
-pattern = '(?:植树|种植|栽植){GAP}(?:苗木|树木|乔木)?$'
-
-[[rule.example]]
-text = "今年全县共植树造林12.5万株。"
-value = 125000
-unit = "count"
-metric = "trees_planted"
-
-[[rule.example]]
-text = "春季义务植树活动中,干部群众栽植苗木3000余株。"
-value = 3000
-unit = "count"
-metric = "trees_planted"
-
-[[rule.example]]
-text = "全县共有古树名木412株。"
-negative = true
-why = "a stock of trees, not trees planted"
-'''
 
 
 def test_user_rule_file_adds_a_metric_end_to_end(tmp_path):
     rules = tmp_path / "greening.toml"
-    rules.write_text(USER_RULES, encoding="utf-8")
+    rules.write_text(TREES, encoding="utf-8")
     page = tmp_path / "p.txt"
     page.write_text("全年全县共植树造林8.6万株,新增绿地面积120亩。", encoding="utf-8")
     plain = records(run("extract", str(page)).stdout)
@@ -245,7 +220,7 @@ def test_user_rule_file_adds_a_metric_end_to_end(tmp_path):
 
 def test_broken_user_rule_file_is_a_one_line_error(tmp_path, page):
     rules = tmp_path / "broken.toml"
-    rules.write_text(USER_RULES.replace("{GAP}", "{NO_SUCH_PIECE}"), encoding="utf-8")
+    rules.write_text(TREES.replace("{GAP}", "{NO_SUCH_PIECE}"), encoding="utf-8")
     r = run("extract", str(page), "--rules", str(rules))
     assert r.exit_code == 2
     line, = r.stderr.strip().splitlines()

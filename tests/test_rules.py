@@ -16,6 +16,8 @@ from bulletinx.cli_rules import register
 from bulletinx.errors import BulletinxError
 from bulletinx.metrics import RuleFile, builtin_rule_files, check_example, load_rules, run_examples
 
+from conftest import TREES
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:
@@ -178,36 +180,6 @@ def test_classify_names_the_rule():
 # --------------------------------------------------------------------------
 # User rule files.
 
-TREES = '''\
-# Trees planted: a metric of our own.
-[pieces]
-VERB_PLANT = '植树|栽种|种植|新植|补植'
-
-[[rule]]
-id = "greening.trees_planted"
-name = "trees planted"
-metric = "trees_planted"
-units = ["count"]
-measures = ["株", "棵"]
-pattern = '(?:{VERB_PLANT}){GAP}(?:苗木|树木|树苗|乔木|树)?$'
-
-[[rule.example]]
-text = "植树节前后,全县干部群众义务植树12万株。"
-value = 120000
-unit = "count"
-metric = "trees_planted"
-
-[[rule.example]]
-text = "今年在沿河两岸补植香樟树苗3600棵。"
-value = 3600
-unit = "count"
-metric = "trees_planted"
-
-[[rule.example]]
-text = "全县共有古树名木1200株。"
-negative = true
-why = "trees that stand, not trees planted"
-'''
 
 
 def _write(tmp_path: Path, text: str, name: str = "my.toml") -> Path:
