@@ -33,6 +33,14 @@ def fact_at(text: str, figure: str) -> Fact:
     return next(f for f in extract(text, doc="t.txt") if f.quantity.text == figure)
 
 
+def agency_name(fact: Fact) -> Optional[str]:
+    return fact.agency.name if fact.agency else None
+
+
+def place_name(fact: Fact) -> Optional[str]:
+    return fact.locality.name if fact.locality else None
+
+
 @cache
 def facts_of(text: str, region: Optional[str], date: Optional[dt.date]) -> tuple[Fact, ...]:
     return tuple(extract(text, doc="page.txt", region=region, date=date))
@@ -71,7 +79,7 @@ def check(c: Case) -> None:
     if c.town is not ...:
         assert (f.locality.town.name if f.locality and f.locality.town else None) == c.town
     if c.agency is not ...:
-        assert (f.agency.name if f.agency else None) == c.agency
+        assert agency_name(f) == c.agency
     if c.agency_kind is not ...:
         assert f.agency is not None and f.agency.kind == c.agency_kind
     if c.period is not ...:
@@ -467,7 +475,7 @@ COUNTY_AT_CITY_EVENT = page(
 ], ids=["city-total", "our-county", "two-counties-named"])
 def test_our_county_in_a_city_article(text, figure, place):
     fact = fact_at(text, figure)
-    assert fact.locality is not None and fact.locality.name == place
+    assert place_name(fact) == place
 
 
 def test_a_sentence_naming_the_articles_own_place_keeps_it():
@@ -487,7 +495,7 @@ def test_a_sentence_naming_the_articles_own_place_keeps_it():
 ], ids=["built-there", "met-there"])
 def test_a_project_built_in_a_place_is_that_places(text, figure, place):
     fact = fact_at(text, figure)
-    assert fact.locality is not None and fact.locality.name == place
+    assert place_name(fact) == place
 
 
 @pytest.mark.parametrize("text, figure, place", [
@@ -511,7 +519,7 @@ def test_a_project_built_in_a_place_is_that_places(text, figure, place):
         "count-of-counties", "ordinal", "farmland-zones"])
 def test_a_group_of_places_is_held_by_their_common_division(text, figure, place):
     fact = fact_at(text, figure)
-    assert fact.locality is not None and fact.locality.name == place
+    assert place_name(fact) == place
 
 
 @pytest.mark.parametrize("text, figure, agency", [
@@ -533,7 +541,7 @@ def test_a_group_of_places_is_held_by_their_common_division(text, figure, place)
 ], ids=["spokesperson-after", "headline-body-first", "director-speaks", "body-before-wins", "named-without-speaking"])
 def test_a_body_speaking_after_the_figures_reports_them(text, figure, agency):
     fact = fact_at(text, figure)
-    assert (fact.agency.name if fact.agency else None) == agency
+    assert agency_name(fact) == agency
 
 
 @pytest.mark.parametrize("headline, body, figure, expected", [
@@ -560,7 +568,7 @@ def test_a_headline_figure_told_again_in_the_body_is_one_fact(headline, body, fi
 ], ids=["left-out-county", "left-out-bubaokuo", "own-place-named"])
 def test_a_city_named_by_what_it_leaves_out(text, figure, place):
     fact = fact_at(text, figure)
-    assert fact.locality is not None and fact.locality.name == place
+    assert place_name(fact) == place
 
 
 def test_a_page_that_names_no_place_has_none():
@@ -578,7 +586,7 @@ def test_a_page_that_names_no_place_has_none():
 ], ids=["title-names-it", "signature-names-it", "leadership-deployment"])
 def test_a_body_speaking_of_itself(text, figure, agency):
     fact = fact_at(text, figure)
-    assert (fact.agency.name if fact.agency else None) == agency
+    assert agency_name(fact) == agency
 
 
 @pytest.mark.parametrize("text, figure, agency", [
@@ -592,7 +600,7 @@ def test_a_body_speaking_of_itself(text, figure, agency):
 ], ids=["leads", "first-of-list", "on-behalf-of", "report-on-behalf-of"])
 def test_who_leads_and_who_speaks_for_a_body(text, figure, agency):
     fact = fact_at(text, figure)
-    assert (fact.agency.name if fact.agency else None) == agency
+    assert agency_name(fact) == agency
 
 
 @pytest.mark.parametrize("text, figure, place", [
@@ -605,7 +613,7 @@ def test_who_leads_and_who_speaks_for_a_body(text, figure, agency):
 ], ids=["province-subject", "province-bodies", "city-figure", "share-of-province"])
 def test_a_province_wide_figure_in_a_city_article(text, figure, place):
     fact = fact_at(text, figure)
-    assert fact.locality is not None and fact.locality.name == place
+    assert place_name(fact) == place
 
 
 @pytest.mark.parametrize("text, figure, agency", [
@@ -617,7 +625,7 @@ def test_a_province_wide_figure_in_a_city_article(text, figure, place):
 ], ids=["according-to", "task-squad", "county-court", "bare-court"])
 def test_more_ways_bodies_are_named(text, figure, agency):
     fact = fact_at(text, figure)
-    assert (fact.agency.name if fact.agency else None) == agency
+    assert agency_name(fact) == agency
 
 
 @pytest.mark.parametrize("credit, agency", [
@@ -628,7 +636,7 @@ def test_more_ways_bodies_are_named(text, figure, agency):
 def test_an_articles_credit_line_names_its_body(credit, agency):
     text = page("安乡:春风行动送岗位", "今年以来,全县共举办招聘会18场,提供就业岗位6200个。", credit)
     fact = fact_at(text, "18场")
-    assert (fact.agency.name if fact.agency else None) == agency
+    assert agency_name(fact) == agency
 
 
 @pytest.mark.parametrize("text, figure, place", [
@@ -639,7 +647,7 @@ def test_an_articles_credit_line_names_its_body(credit, agency):
 ], ids=["township-only", "county-named"])
 def test_an_article_about_a_township(text, figure, place):
     fact = fact_at(text, figure)
-    assert fact.locality is not None and fact.locality.name == place
+    assert place_name(fact) == place
 
 
 def test_periods_found_near_their_characters_are_all_the_periods():
