@@ -10,7 +10,7 @@ import functools
 from bisect import bisect_left
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import ahocorasick_rs
 import regex
@@ -391,31 +391,29 @@ def agency_for(quantity_start: int, clause: tuple[int, int], sentence: tuple[int
     return lead
 
 
-def lead_agency(title: Optional[tuple[int, int]], first_sentence: Optional[tuple[int, int]],
-                agencies: list[AgencyMention]) -> Optional[AgencyMention]:
-    """The body an article is about: the first one its headline or its opening
-    sentence names. It reports every figure of the article that names no nearer body."""
-    for span in (title, first_sentence):
+def _first_in(spans: Iterable[Optional[tuple[int, int]]], agencies: list[AgencyMention],
+              keep: Callable[[AgencyMention], object] = lambda a: True) -> Optional[AgencyMention]:
+    """The first body (that `keep` accepts) named inside the first span that names one."""
+    for span in spans:
         if span is None:
             continue
-        hit = next((a for a in agencies if span[0] <= a.start and a.end <= span[1]), None)
+        hit = next((a for a in agencies if span[0] <= a.start and a.end <= span[1] and keep(a)), None)
         if hit is not None:
             return hit
     return None
 
 
+def lead_agency(title: Optional[tuple[int, int]], first_sentence: Optional[tuple[int, int]],
+                agencies: list[AgencyMention]) -> Optional[AgencyMention]:
+    """The body an article is about: the first one its headline or its opening
+    sentence names. It reports every figure of the article that names no nearer body."""
+    return _first_in((title, first_sentence), agencies)
+
+
 def first_actor(spans: list[tuple[int, int]], agencies: list[AgencyMention]) -> Optional[AgencyMention]:
     """The first body the `spans` (an article's paragraphs) name acting: not
     beside another body, and not named as a speaker only."""
-    starts = [a.start for a in agencies]
-    for lo, hi in spans:
-        i = bisect_left(starts, lo)
-        while i < len(agencies) and agencies[i].start < hi:
-            a = agencies[i]
-            if not a.partner and not a.speaker and a.end <= hi:
-                return a
-            i += 1
-    return None
+    return _first_in(spans, agencies, lambda a: not a.partner and not a.speaker)
 
 
 _SOURCE_FIELD = regex.compile(r"(?:信息来源|文章来源|稿件来源|来源|发布机构|发布单位|供稿单位)\s*[:：]\s*")
@@ -441,14 +439,8 @@ def credit_agency(lines: list[tuple[int, int]], text: str,
                   agencies: list[AgencyMention]) -> Optional[AgencyMention]:
     """The body an article's credit line names as its author ((县公安局供稿),
     来源:县公安局), if a `lines` span holds one."""
-    found = source_agency(lines, text, agencies)
-    if found is not None:
-        return found
-    for lo, hi in lines:
-        hit = next((a for a in agencies if lo <= a.start and a.end <= hi and _CREDIT_AFTER.match(text, a.end)), None)
-        if hit is not None:
-            return hit
-    return None
+    return source_agency(lines, text, agencies) \
+        or _first_in(lines, agencies, lambda a: _CREDIT_AFTER.match(text, a.end))
 
 
 # --- periods -------------------------------------------------------------------
