@@ -293,19 +293,14 @@ def _told_in_body(t: str, page: Page, art, q: Quantity) -> bool:
     """A headline's figure that the article's body gives in the same words (the
     figure and the two characters of its label before it: 投资总额达30亿元)
     is one fact, kept where its sentence is whole."""
-    head = t[q.start - 2:q.start] if q.start >= 2 else ""
-    if len(head) < 2 or not _all_han(head):
+    if q.start < 2 or _TWO_HAN.fullmatch(t, q.start - 2, q.start) is None:
         return False
     words = t[q.start - 2:q.end]
     return any(t.find(words, page.paragraphs[i].start, page.paragraphs[i].end) >= 0
                for i in art.paragraphs if page.paragraphs[i].kind == "body")
 
 
-_HAN = regex.compile(r"\p{Han}+")
-
-
-def _all_han(s: str) -> bool:
-    return _HAN.fullmatch(s) is not None
+_TWO_HAN = regex.compile(r"\p{Han}{2}")
 
 
 def _clean(v: float) -> float:
