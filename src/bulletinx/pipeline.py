@@ -165,13 +165,13 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 listed = "分别" in sent_text
             if duplicate:
                 continue
+            if para.kind == "headline" and _told_in_body(t, page, art, q):
+                last_end = q.end
+                continue
             # A figure printed again in the same words (headline and body, a
             # summary box) is one fact.
             # ...in another paragraph: within one paragraph, parallel clauses
             # (烟花爆竹方面:检查企业8家 / 建筑施工方面:检查企业8家) are facts each.
-            if para.kind == "headline" and _told_in_body(t, page, art, q):
-                last_end = q.end
-                continue
             echo = t[max(para.start, q.start - 6):q.end]
             if len(echo) - (q.end - q.start) >= 4:
                 if seen_figures.get(echo, para.index) != para.index:
