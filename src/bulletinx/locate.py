@@ -35,7 +35,7 @@ _ANAPHOR = regex.compile(r"(?:该|全|本|我)(?:市|县|区|州|省)")
 _GROUP = regex.compile(r"(?<=(?:^|[,，;；。:：!?！？\n])\p{Han}{0,4})(?<!第|沪深)(?:[两二三四五六七八九]|十[一二三四五六七八九]?)"
                        r"(?P<kind>市州|县市区|县区|县市|市|县)(?![一二两三四五六七八九十\d长委级场民内外域属直])",
                        regex.MULTILINE)
-_EXCLUDING = regex.compile(r"(?:我|全|本)(?P<kind>市|县|区)[(（]?(?:不含|不包括|除)")
+_EXCLUDING = regex.compile(r"(?:我|全|本)市[(（]?(?:不含|不包括|除)")
 _PROVINCE_SUBJECT = regex.compile(r"\s*(?:其中|同时|目前|此外|截至目前|今年以来|今年|去年|全年|上半年|前三季度)?[,，]?(?:我省|全省)")
 _LAST_ANAPHOR = regex.compile("(?r)" + _ANAPHOR.pattern)
 
@@ -226,10 +226,9 @@ class Locator:
         if k < len(self.starts) and self.starts[k] < q_start:
             return None  # a place named after the group is the figure's own
         level = 2 if kind[0] == "市" else 3
-        holder = article
-        while holder is not None and holder.level >= level:
-            holder = places.gazetteer().get(holder.parent)
-        return holder or article
+        if article.level < level:
+            return article
+        return places.gazetteer().path(article)[level - 2]
 
     def _descend(self, article: Division, level: str) -> Division:
         """The one division of kind `level` (县, 区; 市 under a province) below
@@ -319,16 +318,15 @@ class Locator:
         return None
 
     def excluding_holder(self) -> Optional[Division]:
-        """The place a page speaks of as 我市(不含溧阳) or 全县(除…外) when it names no
-        other: the division of that kind holding the place left out."""
+        """The city a page speaks of as 我市(不含溧阳) when it names no other: the
+        prefecture holding the county left out."""
         for m in _EXCLUDING.finditer(self.text):
             i = bisect_left(self.starts, m.end())
             if i == len(self.starts) or self.starts[i] != m.end():
                 continue
             d = self.division(i)
-            want = 2 if m.group("kind") == "市" else 3
-            if d is not None and d.level > want:
-                return places.gazetteer().path(d)[want - 1]
+            if d is not None and d.level == 3:
+                return places.gazetteer().path(d)[1]
         return None
 
     def dominant_place(self) -> Optional[Division]:
