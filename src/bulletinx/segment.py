@@ -57,7 +57,7 @@ _LIST_HEADING = regex.compile(
 # A link to another story: a title with its date after it (· 全市新增就业1.2万人 2023-06-08).
 _DATED_LINK = regex.compile(r"\S\s+[\[(（]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[\])）]?\s*$")
 _SENTENCE_STOP_MARK = regex.compile(r"[。!?！？]")
-_SENTENCE_MARK = regex.compile(r"[。，,;；!！?？]|\d")
+_SENTENCE_MARK = regex.compile(_CLAUSE_MARK.pattern + r"|\d")
 _BYLINE_ONLY = regex.compile(r"[(（][^()（）]{1,20}[)）]")
 
 
