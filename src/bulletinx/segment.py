@@ -31,7 +31,6 @@ _BOILERPLATE_ANYWHERE = regex.compile(r"(?:(?:来源|作者|编辑|责任编辑|
 # (钟维) (常剑 付强 戴鹏) closing an article; also “(记者 张三)”.
 _BYLINE_END = regex.compile(r"[(（](?:(?:记者|通讯员|作者|文/图|文|图|摄)\s*)?\p{Han}{2,4}(?:[ 、,\u3000]+\p{Han}{2,4}){0,5}[)）]\s*$")
 _AUTHOR_LINE = regex.compile(r"^\s*(?:(?:记者|通讯员|文/图|文|图)\s*)?\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,3}){1,5}\s*$")
-_DATELINE = regex.compile(r"^\s*(?:本报讯|本报[\p{Han}]{0,4}电|新华社[\p{Han}]{0,6}电|[\p{Han}]{2,6}讯)")
 _LIST_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、]|[①②③④⑤⑥⑦⑧⑨⑩])")
 # Site furniture, recognisable only on short lines.
 _NAVIGATION = regex.compile(r"导航|菜单|站内搜|网站地图|无障碍|繁体|简体|登录|注册|搜索|热门|专题|栏目|频道|返回|更多|图片|资料图|视频|点击查看|展开全文")
