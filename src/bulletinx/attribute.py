@@ -602,15 +602,15 @@ def _resolve_period(text: str, ref: Optional[dt.date]) -> dict:
     if year is None:
         return out
     rng = regex.search(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月?(?:—|-|–|~|至|到)(\d{1,2}|[一二三四五六七八九十]{1,3})月", text)
-    if rng and _month(rng.group(1)) and _month(rng.group(2)):
-        m1, m2 = _month(rng.group(1)), _month(rng.group(2))
-        out["start"] = dt.date(year, m1, 1).isoformat()
-        out["end"] = dt.date(year, m2, calendar.monthrange(year, m2)[1]).isoformat()
+    first_month, last_month = (_month(rng.group(1)), _month(rng.group(2))) if rng else (None, None)
+    if first_month and last_month:
+        out["start"] = dt.date(year, first_month, 1).isoformat()
+        out["end"] = dt.date(year, last_month, calendar.monthrange(year, last_month)[1]).isoformat()
         return out
     upto = regex.search(r"(?:截至|截止|到)(?:\d{4}年)?(\d{1,2})月(?:底|末)?", text)
-    if upto and _month(upto.group(1)):
-        m2 = _month(upto.group(1))
-        out["end"] = dt.date(year, m2, calendar.monthrange(year, m2)[1]).isoformat()
+    until = _month(upto.group(1)) if upto else None
+    if until:
+        out["end"] = dt.date(year, until, calendar.monthrange(year, until)[1]).isoformat()
         return out
     part = _PART_OF_YEAR.search(text)
     if part:
@@ -619,16 +619,16 @@ def _resolve_period(text: str, ref: Optional[dt.date]) -> dict:
         out["end"] = dt.date(year, last, calendar.monthrange(year, last)[1]).isoformat()
         return out
     month = _ONE_MONTH.search(text)
-    m1 = _month(month.group(1)) if month else None
+    in_month = _month(month.group(1)) if month else None
     since = text.endswith(("以来", "年来"))
     if since and ref is not None and year == ref.year:
         # 10月以来 counts from the month's first day, 今年以来 from the year's.
-        out["start"] = dt.date(year, m1 or 1, 1).isoformat()
+        out["start"] = dt.date(year, in_month or 1, 1).isoformat()
         out["end"] = ref.isoformat()
         return out
-    if m1 and not since:
-        out["start"] = dt.date(year, m1, 1).isoformat()
-        out["end"] = dt.date(year, m1, calendar.monthrange(year, m1)[1]).isoformat()
+    if in_month and not since:
+        out["start"] = dt.date(year, in_month, 1).isoformat()
+        out["end"] = dt.date(year, in_month, calendar.monthrange(year, in_month)[1]).isoformat()
         return out
     if regex.fullmatch(r"(?:\d{4}|今|去|明)年(?:全年|度)?", text):
         out["start"] = dt.date(year, 1, 1).isoformat()

@@ -75,7 +75,7 @@ class Locator:
             if r is not None:
                 hints.append(r.code)
         # The document's own unambiguous full names say which province it is about.
-        provinces = Counter()
+        provinces: Counter[str] = Counter()
         for m in self.mentions:
             # Media names (张家界新闻网) are no scene of a fact, but they do say the region.
             if len(m.candidates) == 1 and not _is_scene(text, m, media=False):
@@ -303,7 +303,8 @@ class Locator:
         return last
 
     def _confident(self, d: Division) -> bool:
-        return not self.hints or any(_is_under(d, places.gazetteer().get(h)) for h in self.hints if places.gazetteer().get(h))
+        table = places.gazetteer()
+        return not self.hints or any(_is_under(d, held) for h in self.hints if (held := table.get(h)) is not None)
 
     def town_for(self, county: Optional[Division], sentence: tuple[int, int]) -> Optional[Division]:
         if county is None or county.level != 3 or not self.towns:

@@ -61,6 +61,7 @@ How a quantity is classified:
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,20 +69,18 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence, U
 
 import ahocorasick_rs
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-try:  # the stdlib regex parser, used only to read literals out of patterns
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+# The stdlib regex parser, used only to read literals out of patterns.
+_sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 
 from .errors import BulletinxError
-from .models import Unit
+from .rulefile import Example, Rule, RuleFile
 
 if TYPE_CHECKING:
     from .models import Fact
@@ -92,50 +91,6 @@ __all__ = [
 ]
 
 RULES_DIR = Path(__file__).with_name("rules")
-
-
-# --------------------------------------------------------------------------
-# The file format
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Example(_Strict):
-    """A sentence the rule must (or, when ``negative``, must not) classify."""
-
-    text: str = Field(min_length=1, description="a whole sentence as a bulletin prints it")
-    value: Optional[float] = Field(default=None, ge=0, description="positive: expected value in the canonical unit")
-    unit: Optional[Unit] = Field(default=None, description="positive: expected unit")
-    metric: Optional[str] = Field(default=None, description="positive: expected metric (the rule's own)")
-    negative: bool = Field(default=False, description="true: no quantity of the text may get the rule's metric")
-    why: Optional[str] = Field(default=None, description="negative: why the metric would be wrong here")
-
-
-class Rule(_Strict):
-    """One way of recognising one metric."""
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$", description="stable dotted id, unique")
-    name: str = Field(min_length=1, description="short human name")
-    metric: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="metric id of the taxonomy (or a new one)")
-    units: list[Unit] = Field(min_length=1, description="units of the quantities the rule applies to")
-    measures: Optional[list[str]] = Field(
-        default=None, min_length=1, description="measure words a count must have (counts only)")
-    pattern: Optional[str] = Field(
-        default=None, description="regex on the clause before the quantity; ends with $ (the quantity)")
-    after: Optional[str] = Field(default=None, description="regex matched at the start of the text after the quantity")
-    context: Optional[str] = Field(
-        default=None, description="regex that must occur in the sentence before the quantity (what the sentence is about)")
-    priority: int = Field(default=0, description="higher wins between equally near, equally specific matches")
-    example: list[Example] = Field(default_factory=list, description="at least two positives and one negative")
-
-
-class RuleFile(_Strict):
-    """A rule file: named pieces and rules."""
-
-    pieces: dict[str, str] = Field(default_factory=dict, description="NAME -> regex, used as {NAME}")
-    rule: list[Rule] = Field(default_factory=list)
 
 
 class RuleError(BulletinxError):
@@ -532,11 +487,12 @@ def _compile_rule(src: _Source, rule: Rule, pieces: _Pieces, order: int) -> Comp
     if context is not None and context.search("") is not None:
         raise RuleError(label, "matches empty text, so it would hold in every sentence", rule=rid, field="context")
     if before is not None:
-        if not rule.pattern.rstrip().endswith("$") or rule.pattern.rstrip().endswith("\\$"):
+        pattern = (rule.pattern or "").rstrip()
+        if not pattern.endswith("$") or pattern.endswith("\\$"):
             raise RuleError(label, "must end with $ (the place of the quantity)", rule=rid, field="pattern")
         if before.search("") is not None:
             raise RuleError(label, "matches an empty clause, so it would claim every quantity", rule=rid, field="pattern")
-    elif after.match("") is not None:
+    elif after is not None and after.match("") is not None:
         raise RuleError(label, "matches empty text, so it would claim every quantity", rule=rid, field="after")
     if rule.measures is not None and "count" not in rule.units:
         raise RuleError(label, "measure words only apply to the unit count", rule=rid, field="measures")
@@ -705,7 +661,8 @@ def check_example(ruleset: RuleSet, rule: CompiledRule, index: int) -> Optional[
                        tuple(_describe(f) for f in bad))
     metric = ex.metric or rule.metric
     for f in facts:
-        if f.unit == ex.unit and f.metric == metric and abs(f.value - ex.value) <= 1e-6 * max(1.0, abs(ex.value)):
+        if ex.value is not None and f.unit == ex.unit and f.metric == metric \
+                and abs(f.value - ex.value) <= 1e-6 * max(1.0, abs(ex.value)):
             return None
     return Failure(rule.id, index, rule.source, ex.text, False, f"{ex.value:g} {ex.unit} -> {metric}",
                    tuple(_describe(f) for f in facts))

@@ -150,7 +150,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
         sent_starts = [s for s, _ in sentences]
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(t, para.start, para.end)]
         last_sentence = None
-        last_end = None
+        last_end = para.start
         last_base: Optional[Fact] = None
         para_facts: list[Fact] = []
         for q in quantities:
@@ -239,7 +239,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 if pe <= q.start:
                     period = period_of(ptext)
                     break
-            if period is None and head_start is not None:
+            if period is None and head_start is not None and para.continues is not None:
                 in_head = [p for p in periods if head_start <= p[0] and p[1] <= page.paragraphs[para.continues].end]
                 if in_head:
                     period = period_of(in_head[-1][2])

@@ -507,7 +507,7 @@ class Gazetteer:
             adjacent = prev is not None and prev.end == start
             flags = entry.flags
             if flags & _F_STOP:
-                if adjacent:
+                if adjacent and prev is not None:
                     cands = tuple(
                         c for c in cands if any(self.is_within(c, p) for p in prev.candidates)
                     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 import numpy as np
 import regex
@@ -71,14 +71,14 @@ class Paragraph:
     duplicate_of: Optional[int] = None
     continues: Optional[int] = None  # the cut paragraph whose sentence this one completes
     _open_end: Optional[bool] = None  # the text stops mid-sentence (whatever the kind)
-    _signed: object = False  # False until looked up, then the closing byline's match or None
+    _byline_end: Any = False  # False until looked up, then the closing byline's match or None
 
     @property
-    def signed(self):
+    def signed(self) -> Any:
         """The byline closing the paragraph (钟维) as a match, or None."""
-        if self._signed is False:
-            self._signed = _BYLINE_END.search(self.text)
-        return self._signed
+        if self._byline_end is False:
+            self._byline_end = _BYLINE_END.search(self.text)
+        return self._byline_end
 
     @property
     def cut_end(self) -> bool:
@@ -114,7 +114,7 @@ class Page:
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
-    out = []
+    out: list[Paragraph] = []
     for m in regex.finditer(r"[^\n]+", text):
         s, e = m.span()
         raw = m.group()
@@ -324,21 +324,22 @@ def _assemble(paras: list[Paragraph], words: _NGrams) -> list[Article]:
         changed = False
         for r, src in enumerate(run_source):
             if run_article[r] is None and src is not None and src in run_of:
-                a = run_article[run_of[src]]
-                if a is not None:
-                    run_article[r] = a
+                held = run_article[run_of[src]]
+                if held is not None:
+                    run_article[r] = held
                     changed = True
         if not changed:
             break
     for r, members in enumerate(runs):
-        if run_article[r] is None:
+        index = run_article[r]
+        if index is None:
             art = Article(len(articles), orphan=True)
             articles.append(art)
-            run_article[r] = art.index
+            index = run_article[r] = art.index
         for i in members:
-            paras[i].article = run_article[r]
+            paras[i].article = index
         if r in byline_of_run:
-            articles[run_article[r]].byline = byline_of_run[r]
+            articles[index].byline = byline_of_run[r]
     for p in paras:
         if p.duplicate_of is not None:
             p.article = paras[p.duplicate_of].article
@@ -444,12 +445,12 @@ def _match_cuts(paras: list[Paragraph], ends: list[Paragraph], starts: list[Para
         # Topic counts relative to the other candidates: pieces of one page share words.
         topic = cover - ((total_s - cover) / (n_s - 1) if n_s > 1 else 0.0)
         adjacent = 0.3 if si == ei + 1 else 0.0
-        names = min(shared_names[ei, si], 6) * 0.08
+        shared = min(shared_names[ei, si], 6) * 0.08
         level = _level_agreement(levels[ei], levels_f[si])
         if si in under_headline and word < 0.6:
             continue  # under a headline, only a sentence that reads on across the cut
         lede = _UNDER_HEADLINE_PENALTY if si in under_headline else 0.0
-        scored.append((topic * 4 + word + adjacent + names + level - lede, ei, si))
+        scored.append((topic * 4 + word + adjacent + shared + level - lede, ei, si))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     # The best set of joins overall, not the best join first: one strong but
     # wrong pair must not take the piece that another cut needs.
