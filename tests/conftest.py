@@ -48,3 +48,19 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
+
+
+def pytest_configure(config):
+    """Refuse to test compiled modules older than their sources: in an editable
+    install the C extensions shadow the .py files, so an edit would go untested."""
+    import bulletinx
+
+    if not bulletinx.compiled:
+        return
+    package = Path(bulletinx.__file__).parent
+    stale = sorted(so.name.split(".")[0] for so in package.glob("*.so")
+                   if (package / (so.name.split(".")[0] + ".py")).exists()
+                   and (package / (so.name.split(".")[0] + ".py")).stat().st_mtime > so.stat().st_mtime)
+    if stale:
+        pytest.exit(f"compiled modules older than their sources: {', '.join(stale)}; rebuild with "
+                    "`pip install -e .`, or install with BULLETINX_PURE_PYTHON=1 to work on the code", returncode=4)

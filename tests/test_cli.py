@@ -7,6 +7,7 @@ import orjson
 import pytest
 from typer.testing import CliRunner
 
+import bulletinx
 from bulletinx import __version__
 from bulletinx.cli import app
 
@@ -176,7 +177,8 @@ def test_date_resolves_periods(tmp_path):
 
 def test_version():
     r = run("--version")
-    assert r.exit_code == 0 and r.stdout.strip() == f"bulletinx {__version__}"
+    kind = "compiled" if bulletinx.compiled else "pure Python"
+    assert r.exit_code == 0 and r.stdout.strip() == f"bulletinx {__version__} ({kind})"
 
 
 @pytest.mark.parametrize("command", [[], ["extract"], ["eval"], ["diff"], ["validate"], ["schema"], ["rules", "list"], ["rules", "test"], ["text"]])

@@ -10,7 +10,7 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, compiled
 from .errors import BulletinxError
 
 app = typer.Typer(
@@ -23,7 +23,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"bulletinx {__version__}")
+        typer.echo(f"bulletinx {__version__} ({'compiled' if compiled else 'pure Python'})")
         raise typer.Exit()
 
 

@@ -27,7 +27,7 @@ TENS = {"廿": 20, "卅": 30}
 CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join(TENS) + "点點"
 
 
-def _section(s: str) -> float:
+def _section(s: str) -> int:
     """Value of a run below 万: ``三千五百`` -> 3500, ``十五`` -> 15, ``二〇二二`` -> 2022.
 
     >>> _section("三千五百"), _section("十五"), _section("两百零五"), _section("一二三")
