@@ -15,6 +15,8 @@ from typing import Callable, Iterable, Optional
 import ahocorasick_rs
 import regex
 
+from .rx import plain
+
 # Government bodies are named as [place] + [domain] + [body]; the domain words
 # keep company departments and research centres out.
 _DOMAINS: dict[str, str] = {
@@ -67,9 +69,9 @@ _BODIES = (
 _GENERIC_PLACE = r"(?:该|全|本|我|各级|市|县|区|州|省|镇|乡)?"
 _NAMED_PLACE = r"(?:\p{Han}{1,8}?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|(?<!城)镇|(?<!城)乡|街道))"
 
-_DAY_AFTER = regex.compile(r"\d{1,2}日")
-_BOOK_TITLE = regex.compile(r"《[^》]*》")
-_CLAUSE_SPLIT = regex.compile(r"[,，;；:：]")
+_DAY_AFTER = plain(r"\d{1,2}日")
+_BOOK_TITLE = plain(r"《[^》]*》")
+_CLAUSE_SPLIT = plain(r"[,，;；:：]")
 
 
 def _alt(words) -> str:
@@ -78,7 +80,7 @@ def _alt(words) -> str:
 
 # The body itself (domains and their office), found first; the place before it
 # is read backwards from there, which keeps the scan cheap.
-_AGENCY_CORE = regex.compile(
+_AGENCY_CORE = plain(
     rf"(?P<domain>{_alt(_DOMAINS)})(?:[、和及与](?:{_alt(_DOMAINS)}))*(?:等)?"
     rf"(?P<body>{_alt(_BODIES)})?"
     # A unit inside a body: 公安局禁毒大队, 财政局农业开发办公室, 公安交警部门.
@@ -105,23 +107,23 @@ def _core_matches(text: str, start: int, end: int):
 
 
 # ...a party committee's department is named after the committee: 县委宣传部, 桃源县委政法委.
-_PLACE_BEFORE = regex.compile(rf"(?:{_NAMED_PLACE}{{1,3}}委?|(?:省|市|县|区|州)委|{_GENERIC_PLACE})$")
+_PLACE_BEFORE = plain(rf"(?:{_NAMED_PLACE}{{1,3}}委?|(?:省|市|县|区|州)委|{_GENERIC_PLACE})$")
 # A body named as what a case is handed to, or as the leadership a report thanks,
 # is not the one that did the work.
-_OBJECT_BEFORE = regex.compile(r"(?:移送|移交|交由|提请|报送|报请|提交|转交|送交|抄送|送到|送至|向|在|贯彻|落实|按照|根据|遵照|依照|响应)$")
+_OBJECT_BEFORE = plain(r"(?:移送|移交|交由|提请|报送|报请|提交|转交|送交|抄送|送到|送至|向|在|贯彻|落实|按照|根据|遵照|依照|响应)$")
 _STREET_NAME = regex.compile(r"\p{Han}+")
 # A body named after 联合/会同 works beside the actor: the actor comes first.
-_PARTNER_BEFORE = regex.compile(r"(?:联合|会同|协同|配合|携手|并|和|与|及|、)$")
+_PARTNER_BEFORE = plain(r"(?:联合|会同|协同|配合|携手|并|和|与|及|、)$")
 # ...and a body named as the author of a decision (省委省政府关于…的部署) is no actor either.
-_LEADERSHIP_AFTER = regex.compile(r"的(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)|(?:坚强|正确|统一)领导|(?:工作|决策)部署|关于")
+_LEADERSHIP_AFTER = plain(r"的(?:坚强|正确|统一)?(?:领导|部署|要求|号召|决策)|(?:坚强|正确|统一)领导|(?:工作|决策)部署|关于")
 # Bodies named by their domain alone: 南县纪委监委, 县人民政府, 公安交警.
 _NO_BODY_NEEDED = {*_PARTY_AND_MASS, "纪委监委", "纪委", "监委", "纪检监察", "人民政府", "政府", "交警", "派出所", "海关", "消防救援", "人民法院", "法院", "人民检察",
                    "公安", "交通警察", "管委会", "管理委员会", "街道办事处", "街道办", "办事处"}
 # Words that name a body only with a place before them: 政府投资项目 is no agency, 县政府 is.
 _NEEDS_PLACE = {*_PARTY_AND_MASS, "纪委", "监委", "政府", "人民政府", "海关", "法院", "公安", "交警", "管委会", "管理委员会", "办事处", "街道办", "街道办事处"}
 # Words that end a run of text before a body's name: what precedes them is no part of it.
-_PREFIX_BREAK = regex.compile(r"(?:书记|代表|省长|市长|县长|区长|州长|局长|主任|深入|走进|赴|到|贯彻|落实|按照|根据|坚决|往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等据,、])")
-_BAD_BODY_CONTEXT = regex.compile(r"(?:大厅|窗口|平台|系统|网站|公众号|热线|科技|有限|公司|集团|股份|实业|商贸|医院|学校|学院)")
+_PREFIX_BREAK = plain(r"(?:书记|代表|省长|市长|县长|区长|州长|局长|主任|深入|走进|赴|到|贯彻|落实|按照|根据|坚决|往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等据,、])")
+_BAD_BODY_CONTEXT = plain(r"(?:大厅|窗口|平台|系统|网站|公众号|热线|科技|有限|公司|集团|股份|实业|商贸|医院|学校|学院)")
 
 
 _ORDINARY_WORDS = {"建设", "环境", "交通", "卫生", "就业", "安全生产"}
@@ -140,9 +142,9 @@ class AgencyMention:
 
 
 # A body leading the work of others.
-_LEADS_AFTER = regex.compile(r"(?:统一)?(?:牵头|领衔|挂帅)")
+_LEADS_AFTER = plain(r"(?:统一)?(?:牵头|领衔|挂帅)")
 # A body whose spokesperson tells what the paragraph reports.
-_SPEAKER_AFTER = regex.compile(
+_SPEAKER_AFTER = plain(
     r"(?:(?:相关|有关|主要)?(?:负责人|负责同志|工作人员|新闻发言人|发言人|党组书记|党委书记|主要领导|"
     r"副?局长|副?主任|副?大队长|副?支队长|副?队长|副?所长|副?站长|副?书记)(?:\p{Han}{2,3}?)?)?"
     r"(?:表示|介绍|说|称|指出|透露|告诉记者|坦言|通报)"
@@ -231,9 +233,9 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None, authors:
     return out
 
 
-_BODY_AFTER_PLACE = regex.compile(r"警方|公安(?:机关)?|交警|消防|城管|税务|海关|法院|检察院|纪委监委")
+_BODY_AFTER_PLACE = plain(r"警方|公安(?:机关)?|交警|消防|城管|税务|海关|法院|检察院|纪委监委")
 # 衡阳消防安全形势, 长沙税务知识: the word names a field of work there, not a body.
-_TOPIC_AFTER = regex.compile(r"安全|设施|通道|器材|工作|知识|宣传|演练|隐患|检查|管理|服务|政策|收入|案件")
+_TOPIC_AFTER = plain(r"安全|设施|通道|器材|工作|知识|宣传|演练|隐患|检查|管理|服务|政策|收入|案件")
 _BODY_KIND = {"警方": "public_security", "公安": "public_security", "公安机关": "public_security", "交警": "traffic_police",
               "消防": "fire_rescue", "城管": "urban_management", "税务": "tax", "海关": "customs", "法院": "court",
               "检察院": "procuratorate", "纪委监委": "discipline_inspection"}
@@ -262,10 +264,10 @@ def agencies_after_places(text: str, places: list[tuple[int, int]], known: list[
 
 # A company's name ends in its legal form; it is read back from there over Han
 # characters until a word that cannot be part of a name.
-_COMPANY_END = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团股份有限公司)")
+_COMPANY_END = plain(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团股份有限公司)")
 _NAME_CHARS = regex.compile(r"(?r)[\p{Han}A-Za-z0-9()（）]{2,30}")
-_NAME_BREAK = regex.compile(r"(?:对|在|由|与|和|及|、|向|为|是|的|了|被|把|将|让|使|从|到|给|跟|同|成立|注册|引进|收购|兼并|入驻|签约|落户|企业|园区|公司|说|称|表示|包括|其中|有|如|像)")
-_PLACE_HEAD = regex.compile(r"(?:\p{Han}{2,3}(?:省|市|县|区))")
+_NAME_BREAK = plain(r"(?:对|在|由|与|和|及|、|向|为|是|的|了|被|把|将|让|使|从|到|给|跟|同|成立|注册|引进|收购|兼并|入驻|签约|落户|企业|园区|公司|说|称|表示|包括|其中|有|如|像)")
+_PLACE_HEAD = plain(r"(?:\p{Han}{2,3}(?:省|市|县|区))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +305,8 @@ def find_companies(text: str, places: Optional[Iterable[tuple[int, int]]] = None
         first.setdefault(c.name, c)
     shorts: dict[str, str] = {}  # short form -> full name
     for c in first.values():
-        core = c.name[:-len(_COMPANY_END.search(c.name).group())]
+        suffix = _COMPANY_END.search(c.name)  # a full name ends with one
+        core = c.name[:-len(suffix.group())] if suffix else c.name
         # The place a name opens with (岳阳, 湖南) is left out when it is used short.
         head = starts_of_places.get(c.start)
         if head is not None and head - c.start < len(core):
@@ -332,7 +335,7 @@ def _company(text: str, start: int, end: int, name: str) -> CompanyMention:
     return CompanyMention(start, end, name, bool(_COMPANY_OBJECT_BEFORE.search(text, max(0, start - 4), start)))
 
 
-_COMPANY_OBJECT_BEFORE = regex.compile(r"(?:收购|兼并|并购|重组|起诉|处罚|查处|约谈|帮扶|走访|服务|联系|与|和|及|、)$")
+_COMPANY_OBJECT_BEFORE = plain(r"(?:收购|兼并|并购|重组|起诉|处罚|查处|约谈|帮扶|走访|服务|联系|与|和|及|、)$")
 
 
 def subject_for(quantity_start: int, sentence: tuple[int, int], companies: list[CompanyMention],
@@ -416,7 +419,7 @@ def first_actor(spans: list[tuple[int, int]], agencies: list[AgencyMention]) -> 
     return _first_in(spans, agencies, lambda a: not a.partner and not a.speaker)
 
 
-_SOURCE_FIELD = regex.compile(r"(?:信息来源|文章来源|稿件来源|来源|发布机构|发布单位|供稿单位)\s*[:：]\s*")
+_SOURCE_FIELD = plain(r"(?:信息来源|文章来源|稿件来源|来源|发布机构|发布单位|供稿单位)\s*[:：]\s*")
 
 
 def source_agency(lines: list[tuple[int, int]], text: str,
@@ -660,17 +663,17 @@ _PLANNED = regex.compile(r"(?:拟|计划|预计|力争|争取|规划|将(?:于|�
 _TARGET = regex.compile(r"(?:(?<![高新国行])标准(?!化)|(?<!完成\p{Han}{0,8})目标|门槛|不低于|控制在|不超过|指标)")
 # 要求 sets a target only for the figure in its own clause (要求达到95%), not for
 # what is done after it (要求下沉现场…开展教育5次).
-_TARGET_CLAUSE = regex.compile(r"要求")
+_TARGET_CLAUSE = plain(r"要求")
 # The characters the words of _PLANNED, _TARGET and _TARGET_CLAUSE begin with.
-_MODAL_FIRST = regex.compile(r"[拟计预力争规将有标目门不控指要建投达竣]")
+_MODAL_FIRST = plain(r"[拟计预力争规将有标目门不控指要建投达竣]")
 # Words that report a result. A bare 完成 does so only in a clause of its own:
 # 预计全年完成投资, 将于年底前完成改造 are still the plan.
-_DONE = regex.compile(r"(?:已|已经|累计|共|完成了|实现了|达到了)")
-_BARE_DONE = regex.compile(r"完成")
+_DONE = plain(r"(?:已|已经|累计|共|完成了|实现了|达到了)")
+_BARE_DONE = plain(r"完成")
 
 
 # A figure that sets the standard of what follows: 按每人每月200元的标准发放.
-_STANDARD_AFTER = regex.compile(r"(?:/\p{Han}{1,2})?(?:的)?(?:补助|补贴|奖补|奖励|收费|赔偿|救助|保障|发放)?(?:标准|门槛|上限|下限)")
+_STANDARD_AFTER = plain(r"(?:/\p{Han}{1,2})?(?:的)?(?:补助|补贴|奖补|奖励|收费|赔偿|救助|保障|发放)?(?:标准|门槛|上限|下限)")
 
 
 def modality_for(before: str, after: str = "") -> str:

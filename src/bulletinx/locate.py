@@ -13,20 +13,21 @@ from typing import Optional, Sequence
 
 import regex
 
+from .rx import plain
 from . import places
 from .places import Division, PlaceMention
 
 # A place named as the scene of something, not as the actor.
-_SCENE_BEFORE = regex.compile(r"(?:在|赴|到|前往|来自|从|至|往|逃往|窜至|流窜|籍|途经|位于|与|同|不含|不包括|除)$")
-_SCENE_AFTER = regex.compile(r"(?:某|一带|境内某|籍|等地|人(?![社民大力口员])|男子|女子)")
+_SCENE_BEFORE = plain(r"(?:在|赴|到|前往|来自|从|至|往|逃往|窜至|流窜|籍|途经|位于|与|同|不含|不包括|除)$")
+_SCENE_AFTER = plain(r"(?:某|一带|境内某|籍|等地|人(?![社民大力口员])|男子|女子)")
 # A place inside the name of a newspaper or site says who published, not where.
-_MEDIA_AFTER = regex.compile(r"(?:新闻网|新闻|日报|晚报|晨报|都市报|电视台|广播电视台|融媒|发布|在线|网|\d{1,2}月\d{1,2}日电)")
-_LIST_SEP = regex.compile(r"[、和及与]")
-_BUILT_AFTER = regex.compile(r"(?:\p{Han}{0,4}?)(?:建设|新建|投资|兴建|建成|落户|开工|种植|实施)")
+_MEDIA_AFTER = plain(r"(?:新闻网|新闻|日报|晚报|晨报|都市报|电视台|广播电视台|融媒|发布|在线|网|\d{1,2}月\d{1,2}日电)")
+_LIST_SEP = plain(r"[、和及与]")
+_BUILT_AFTER = plain(r"(?:\p{Han}{0,4}?)(?:建设|新建|投资|兴建|建成|落户|开工|种植|实施)")
 
 
-_GROUP_OPENING = regex.compile(r"\s*(?:其中[,，:：]?)?\s*")
-_ANAPHOR = regex.compile(r"(?:该|全|本|我)(?:市|县|区|州|省)")
+_GROUP_OPENING = plain(r"\s*(?:其中[,，:：]?)?\s*")
+_ANAPHOR = plain(r"(?:该|全|本|我)(?:市|县|区|州|省)")
 # Several places counted as one subject at the head of a clause (三市累计…,
 # 湘南三市共…): their figures belong to the division that holds them all. Not
 # a count (12个县 is a figure itself), not a numeral running on into another
@@ -36,7 +37,7 @@ _GROUP = regex.compile(r"(?<=(?:^|[,，;；。:：!?！？\n])\p{Han}{0,4})(?<!�
                        r"(?P<kind>市州|县市区|县区|县市|市|县)(?![一二两三四五六七八九十\d长委级场民内外域属直])",
                        regex.MULTILINE)
 _EXCLUDING = regex.compile(r"(?:我|全|本)市[(（]?(?:不含|不包括|除)")
-_PROVINCE_SUBJECT = regex.compile(r"\s*(?:其中|同时|目前|此外|截至目前|今年以来|今年|去年|全年|上半年|前三季度)?[,，]?(?:我省|全省)")
+_PROVINCE_SUBJECT = plain(r"\s*(?:其中|同时|目前|此外|截至目前|今年以来|今年|去年|全年|上半年|前三季度)?[,，]?(?:我省|全省)")
 _LAST_ANAPHOR = regex.compile("(?r)" + _ANAPHOR.pattern)
 
 

@@ -79,6 +79,7 @@ else:  # pragma: no cover - exercised on 3.10 only
 # The stdlib regex parser, used only to read literals out of patterns.
 _sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 
+from .rx import plain
 from .errors import BulletinxError
 from .rulefile import Example, Rule, RuleFile
 
@@ -111,7 +112,7 @@ class RuleError(BulletinxError):
 
 _BREAKS = ",，;；。！？!?\n"
 _LAST_BREAK = regex.compile(rf"(?r)[{_BREAKS}]")
-_FIRST_BREAK = regex.compile(rf"[{_BREAKS}]")
+_FIRST_BREAK = plain(rf"[{_BREAKS}]")
 # Lead-in words between a clause's noun or verb and its number. The
 # lookbehinds keep words that end in the same character: 行为, 下达, 存在.
 _LEAD_IN = regex.compile(
@@ -122,7 +123,7 @@ _LEAD_IN = regex.compile(
 _CONTINUES = ("其中",)
 # Pinyin glosses some sites print after characters: 培训(xùn). They would
 # break every literal a pattern looks for.
-_PINYIN = regex.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}\)")
+_PINYIN = plain(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}\)")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from functools import cache
 import numpy as np
 import regex
 
+from .rx import plain
+
 # The full-width comma stays: it separates clauses, and `56，125家` is two
 # figures where `56,125家` would be one.
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if c != 0xFF0C}
@@ -53,7 +55,7 @@ _REMOVABLE = regex.compile(_WRAPPED_NUMBER.pattern + "|" + _PINYIN_GLOSS)
 # full stop ending one line at the head of the next: on such a page (most of
 # its lines begin so) each of those line breaks is removed.
 _CLOSING = ",，、。;；:：!?！？)）”’」』】》"
-_LINE_OPENS_WITH_CLOSING = regex.compile(r"\n[ \t\u3000]*[" + regex.escape(_CLOSING) + "]")
+_LINE_OPENS_WITH_CLOSING = plain(r"\n[ \t\u3000]*[" + regex.escape(_CLOSING) + "]")
 _BREAK_BEFORE_CLOSING = r"\n[ \t\u3000]*(?=[" + regex.escape(_CLOSING) + "])"
 _REMOVABLE_REWRAPPED = regex.compile(_REMOVABLE.pattern + "|" + _BREAK_BEFORE_CLOSING)
 

@@ -13,6 +13,7 @@ from typing import Optional
 
 import regex
 
+from .rx import plain
 from . import attribute, metrics
 from .locate import Locator
 from .models import Agency, Article, Fact, Locality, Period, Span, Town
@@ -22,19 +23,19 @@ from .quantities import Quantity, find_quantities
 from .reading import sha256
 from .segment import Page, segment, sentence_spans
 
-_CLAUSE_BREAK = regex.compile(r"[,，;；:：]")
-_LABEL_LEAD = regex.compile(r"^(?:(?:全|该|我|本)(?:县|市|区|州|省)|其中|同时|并|另|还|共|累计|总计|合计|全年|今年|已|均|分别|全部|先后|此外|以及|和|及|与|达|为|有|是|了|将|约|近|的|在|对|按|就|又|再|也|都)+")
+_CLAUSE_BREAK = plain(r"[,，;；:：]")
+_LABEL_LEAD = plain(r"^(?:(?:全|该|我|本)(?:县|市|区|州|省)|其中|同时|并|另|还|共|累计|总计|合计|全年|今年|已|均|分别|全部|先后|此外|以及|和|及|与|达|为|有|是|了|将|约|近|的|在|对|按|就|又|再|也|都)+")
 _LABEL_TAIL = regex.compile(r"(?:达到|达|为|共计|共|计|约|有|是|了|近|超过|超|逾|高达|多达|分别为|分别)+$")
 _CHANGE = regex.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:大幅|明显|分别)?(?P<verb>增长|上升|提高|增加|提升|攀升|上涨|增收|扩大|减少|下降|降低|回落|压缩|精简|下滑|缩减|减|降|增)了?(?:达到|达)?(?:[\d.]+[%倍]?[、和及])*$")
 _DECREASE = {"减少", "下降", "降低", "回落", "压缩", "精简", "下滑", "缩减", "减", "降"}
-_RESPECTIVELY = regex.compile(r"(?P<items>[\p{Han}]{1,8}(?:[、和及与][\p{Han}]{1,8})+)分别")
+_RESPECTIVELY = plain(r"(?P<items>[\p{Han}]{1,8}(?:[、和及与][\p{Han}]{1,8})+)分别")
 
-_LABEL_OPENING = regex.compile(r"^(?:[、,，;；:：.。●•·▪■◆)）(（\s]|【[^】]{0,8}】)+")
-_WORD_AFTER = regex.compile(r"[\p{Han}A-Za-z]{1,8}")
-_SENTENCE_STOP = regex.compile(r"[。!?！？]")
-_FULL_STOP = regex.compile(r"。")
-_PER_MU = regex.compile(r"(?:亩均|每亩)[\p{Han}]{0,6}$")
-_LIST_ITEM = regex.compile(r"[、和及与]")
+_LABEL_OPENING = plain(r"^(?:[、,，;；:：.。●•·▪■◆)）(（\s]|【[^】]{0,8}】)+")
+_WORD_AFTER = plain(r"[\p{Han}A-Za-z]{1,8}")
+_SENTENCE_STOP = plain(r"[。!?！？]")
+_FULL_STOP = plain(r"。")
+_PER_MU = plain(r"(?:亩均|每亩)[\p{Han}]{0,6}$")
+_LIST_ITEM = plain(r"[、和及与]")
 
 
 def _fact_id(doc: str, start: int, end: int, surface: str) -> str:

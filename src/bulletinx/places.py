@@ -33,6 +33,8 @@ from pathlib import Path
 import ahocorasick_rs
 import regex
 
+from .rx import plain
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -233,14 +235,14 @@ _BOUNDARY_CHARS = frozenset("在于赴到至从与及、对向由据经了的是
 # A short form followed by these names a street, a neighbourhood or a village
 # (吉安社区, 平江村), an institution elsewhere (四川大学) or a river (沅江流域):
 # not the division.
-_NOT_DIVISION_AFTER = regex.compile(
+_NOT_DIVISION_AFTER = plain(
     r"[东南西北中]?(?:路|街|大道|大街|巷|胡同|弄|道(?!县))"
     r"|社区|小区|片区|村(?![镇民级])|居委会"
     r"|大学|学院|师范|理工|医科|日报|晚报|卫视|银行|证券"
     r"|干流|流域|水系|上游|中游|下游|河段|沿岸|两岸"
 )
 # ... and preceded by these, a person's name (县委书记宁远).
-_TITLE_BEFORE = regex.compile(
+_TITLE_BEFORE = plain(
     r"(?:书记|省长|市长|县长|区长|州长|主任|局长|厅长|部长|委员|同志|主席|记者|通讯员|作者)[::]?$"
 )
 # Single-character surnames: a two-character county short form standing alone

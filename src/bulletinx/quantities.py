@@ -11,6 +11,7 @@ from typing import NamedTuple, Optional
 
 import regex
 
+from .rx import plain
 from .numerals import DIGITS, parse_number
 
 # Surface unit -> (unit code, factor to the canonical unit, measure word).
@@ -61,7 +62,7 @@ _CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒�
 _CN_DIGIT = "一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 
 _DIGITS_AT_END = regex.compile(r"[\d.]+$")
-_CLAUSE_CLOSE = regex.compile(r"(?:以上|左右)?[,，。;；!！]")
+_CLAUSE_CLOSE = plain(r"(?:以上|左右)?[,，。;；!！]")
 _DATE_CHAR = regex.compile(r"[年月日]")
 
 
@@ -91,14 +92,14 @@ _PATTERN = regex.compile(
 QUANTITY_PATTERN = _PATTERN  # number + qualifier + unit, as one compiled expression
 
 # Contexts in which a numeral is no quantity, looked at just before it.
-_ORDINAL_BEFORE = regex.compile(r"(?:第|No\.|NO\.|编号|序号|代码|邮编|点击量?|阅读量?|浏览量?|访问量|(?:点击|阅读|浏览|访问)(?:次数|人数|数))[::]?\s*$")
+_ORDINAL_BEFORE = plain(r"(?:第|No\.|NO\.|编号|序号|代码|邮编|点击量?|阅读量?|浏览量?|访问量|(?:点击|阅读|浏览|访问)(?:次数|人数|数))[::]?\s*$")
 # 数十人, 几百家, 成千: vague sizes, only before Chinese numerals (人数98人 is exact).
-_VAGUE_BEFORE = regex.compile(r"(?:数|几|若干|成)$")
-_CLOCK_BEFORE = regex.compile(r"\d\s*[时点:]\s*$")
+_VAGUE_BEFORE = plain(r"(?:数|几|若干|成)$")
+_CLOCK_BEFORE = plain(r"\d\s*[时点:]\s*$")
 # A range: "3至5人", "41.65%至303.53%", "5-10万元"; the low end just before.
 _RANGE_LOW = regex.compile(rf"(?P<lo>{_ARABIC}|[{_CN}]+)(?P<lomag>万|亿|千)?(?P<lounit>%|[^\d\s至到~—-]{{0,3}}?)\s*(?:至|到|~|—|-)\s*$")
 _RANGE_MARKS = "至到~—-"
-_OPENER = regex.compile(r"[《“\"‘「]")
+_OPENER = plain(r"[《“\"‘「]")
 # Slogans whose numerals count nothing; small counts followed by these are names.
 _SLOGAN_AFTER = regex.compile(r"(?:维护|确立|意识|自信|代表|全面|务必|一百年|基本点|攻坚战|清零|不准|严禁|禁止|必须|到位|同步|优先|模式|工程|行动|机制|体系)")
 
@@ -281,12 +282,12 @@ def _quantity(text: str, m) -> Optional[Quantity]:
 
 
 # What a threshold can describe: a class of projects, firms or vehicles.
-_CLASS_AFTER = regex.compile(r"(?:的)?(?:重大|重点|产业|工业|招商|新建|续建|在建|新增|规模)?(?:项目|企业|工业企业|大客车|客车|货车|车辆|工程|园区)")
+_CLASS_AFTER = plain(r"(?:的)?(?:重大|重点|产业|工业|招商|新建|续建|在建|新增|规模)?(?:项目|企业|工业企业|大客车|客车|货车|车辆|工程|园区)")
 _GROWTH_BEFORE = regex.compile(r"(?:增长|增加|提高|翻了?|扩大|上升|提升|增)了?(?:[\d.]+倍[、和及])*$")
 _WORD_BEFORE_YUE = set("签合预制公条节邀特履违解缔婚相践赴")
-_CONDITION_BEFORE = regex.compile(r"(?:大于|小于|大于等于|小于等于|≥|≤|>|<)$")
-_WITHIN_BEFORE = regex.compile(r"(?:未来|过去|最近|近)$")
-_ADVERBIAL_AFTER = regex.compile(r"(?:落实|覆盖|完成|到位|达标|兑现|执行|推行|落地|办结|回访|公开)")
+_CONDITION_BEFORE = plain(r"(?:大于|小于|大于等于|小于等于|≥|≤|>|<)$")
+_WITHIN_BEFORE = plain(r"(?:未来|过去|最近|近)$")
+_ADVERBIAL_AFTER = plain(r"(?:落实|覆盖|完成|到位|达标|兑现|执行|推行|落地|办结|回访|公开)")
 
 
 def _is_date_range(text: str, s: int, e: int) -> bool:

@@ -17,9 +17,11 @@ from typing import Any, Optional
 import numpy as np
 import regex
 
+from .rx import plain
+
 _TERMINAL = "。!?！？…”’」』)）】;；"
 # Navigation, credits, counters and licence lines of web pages and e-papers.
-_BOILERPLATE = regex.compile(
+_BOILERPLATE = plain(
     r"^\s*(?:【?(?:来源|作者|编辑|责任编辑|责编|审核|审校|校对|初审|复审|终审|通讯员|记者|摄影|图片|发布时间|发布日期|时间|日期|"
     r"点击量|点击数|点击|浏览量|浏览次数|浏览|阅读量|阅读|访问量|字体|字号|打印|关闭|分享到|分享|收藏|本文链接|原文链接|链接|"
     r"当前位置|您的位置|所在位置|首页|上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关链接|热门搜索|热点|推荐|"
@@ -29,18 +31,18 @@ _BOILERPLATE = regex.compile(
 )
 _BOILERPLATE_ANYWHERE = regex.compile(r"(?:(?:来源|作者|编辑|责任编辑|发布时间|浏览次数|阅读次数)[:：]|^\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}|版权所有|All Rights Reserved|未经授权|禁止转载|不得转载|本站部分内容|如有侵权|ICP备|公网安备|点击量[:：]?\s*\d|浏览次数[:：]?\s*\d)", regex.I)
 # (钟维) (常剑 付强 戴鹏) closing an article; also “(记者 张三)”.
-_BYLINE_END = regex.compile(r"[(（](?:(?:记者|通讯员|作者|文/图|文|图|摄)\s*)?\p{Han}{2,4}(?:[ 、,\u3000]+\p{Han}{2,4}){0,5}[)）]\s*$")
-_AUTHOR_LINE = regex.compile(r"^\s*(?:(?:记者|通讯员|文/图|文|图)\s*)?\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,3}){1,5}\s*$")
-_LIST_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、]|[①②③④⑤⑥⑦⑧⑨⑩])")
+_BYLINE_END = plain(r"[(（](?:(?:记者|通讯员|作者|文/图|文|图|摄)\s*)?\p{Han}{2,4}(?:[ 、,\u3000]+\p{Han}{2,4}){0,5}[)）]\s*$")
+_AUTHOR_LINE = plain(r"^\s*(?:(?:记者|通讯员|文/图|文|图)\s*)?\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,3}){1,5}\s*$")
+_LIST_START = plain(r"^\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、]|[①②③④⑤⑥⑦⑧⑨⑩])")
 # Site furniture, recognisable only on short lines.
-_NAVIGATION = regex.compile(r"导航|菜单|站内搜|网站地图|无障碍|繁体|简体|登录|注册|搜索|热门|专题|栏目|频道|返回|更多|图片|资料图|视频|点击查看|展开全文")
+_NAVIGATION = plain(r"导航|菜单|站内搜|网站地图|无障碍|繁体|简体|登录|注册|搜索|热门|专题|栏目|频道|返回|更多|图片|资料图|视频|点击查看|展开全文")
 # "永州:坚持…", "开福区:帮扶…": a bulletin page's article headline names its place first.
-_NAMED_HEADLINE = regex.compile(r"\p{Han}{2,8}[:：]\S")
+_NAMED_HEADLINE = plain(r"\p{Han}{2,8}[:：]\S")
 # Breadcrumbs: 首页 > 政务公开 > 部门动态
-_BREADCRUMB = regex.compile(r"^[^。，,]{1,12}(?:\s*[>»›/]\s*[^。，,>»›]{1,12}){1,6}$")
+_BREADCRUMB = plain(r"^[^。，,]{1,12}(?:\s*[>»›/]\s*[^。，,>»›]{1,12}){1,6}$")
 # "当事人(姓名或名称):…", "住所或地址:…": a form's field, complete as it stands.
-_BRACKET_BEFORE_COLON = regex.compile(r"[^:：]*[(（]")
-_FIELD_LINE = regex.compile(r"^[^,，。:：]{1,16}[:：]\S")
+_BRACKET_BEFORE_COLON = plain(r"[^:：]*[(（]")
+_FIELD_LINE = plain(r"^[^,，。:：]{1,16}[:：]\S")
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』]?|\n+")
 
 _HAN_PAIR = regex.compile(r"\p{Han}{2}")
@@ -49,7 +51,7 @@ _COUNTER_LINE = regex.compile(r"\d+\s*(?:人|次|条)?\s*(?:阅读|浏览|点赞
                               r"(?:阅读|浏览|点赞|收藏|评论|转发|分享|播放|赞)\s*[:：]?\s*\d")
 _CLAUSE_MARK = regex.compile(r"[。，,;；!！?？]")
 # The heading of a list of links to other stories.
-_LIST_HEADING = regex.compile(
+_LIST_HEADING = plain(
     r"^\s*[•·●▪■◆□◇>»-]?\s*(?:相关(?:新闻|阅读|文章|链接|推荐|报道|稿件)|推荐(?:阅读|文章|新闻)|延伸阅读|"
     r"热点(?:新闻|推荐|文章)|热门(?:文章|新闻|推荐|阅读)|最新(?:文章|新闻)|往期(?:回顾|推荐)|"
     r"猜你喜欢|为你推荐|精彩推荐|更多(?:新闻|阅读|文章|精彩)|(?:新闻|阅读|点击)排行|图片新闻)\s*[:：>»]?\s*$")
@@ -57,7 +59,7 @@ _LIST_HEADING = regex.compile(
 _DATED_LINK = regex.compile(r"\S\s+[\[(（]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[\])）]?\s*$")
 _SENTENCE_STOP_MARK = regex.compile(r"[。!?！？]")
 _SENTENCE_MARK = regex.compile(_CLAUSE_MARK.pattern + r"|\d")
-_BYLINE_ONLY = regex.compile(r"[(（][^()（）]{1,20}[)）]")
+_BYLINE_ONLY = plain(r"[(（][^()（）]{1,20}[)）]")
 
 
 @dataclass(slots=True)
@@ -274,7 +276,7 @@ def _assemble(paras: list[Paragraph], words: _NGrams) -> list[Article]:
     for p in live:
         # A block printed twice (two or more paragraphs again) is a column read
         # again; what follows it is the next column, not the story's next line.
-        if sum(1 for q in paras[last_live + 1:p.index] if q.duplicate_of is not None) >= 2:
+        if p.index - last_live > 2 and sum(1 for q in paras[last_live + 1:p.index] if q.duplicate_of is not None) >= 2:
             open_run = False
         last_live = p.index
         if p.kind == "subhead":

@@ -1,0 +1,28 @@
+"""Patterns compiled by the standard library read \\p{Han} as the regex engine does."""
+import regex
+
+from bulletinx.rx import HAN, HAN_RANGES, _spell_han, plain
+
+
+def test_han_ranges_are_the_han_script():
+    ours = {c for a, b in HAN_RANGES for c in range(a, b + 1)}
+    assert all(regex.match(r"\p{Han}", chr(c)) for c in ours)
+    # Every Han character of the Basic Multilingual Plane, where bulletins' text lies, is in.
+    bmp = {c for c in range(0x2E80, 0x10000) if 0xD800 > c or c > 0xDFFF if regex.match(r"\p{Han}", chr(c))}
+    assert bmp <= ours
+
+
+def test_han_inside_and_outside_brackets():
+    assert _spell_han(r"\p{Han}{2}") == f"[{HAN}]{{2}}"
+    assert _spell_han(r"[\p{Han}A-Za-z]+") == f"[{HAN}A-Za-z]+"
+    assert _spell_han(r"[^\p{Han}]") == f"[^{HAN}]"
+    # A ] first in a class is a member; an escaped bracket opens nothing.
+    assert _spell_han(r"[]\p{Han}]") == f"[]{HAN}]"
+    assert _spell_han(r"\[\p{Han}\]") == rf"\[[{HAN}]\]"
+
+
+def test_plain_matches_what_regex_matches():
+    text = "县公安局、〇〇七号、𠀋字、ABC局、々局、市统计局。"
+    for pattern in (r"\p{Han}{1,3}局", r"[\p{Han}A-Z]+", r"[^\p{Han}、。]+"):
+        assert [m.span() for m in plain(pattern).finditer(text)] == \
+               [m.span() for m in regex.finditer(pattern, text)]
