@@ -18,7 +18,7 @@ from setuptools.command.build_ext import build_ext
 # small classes over strings, lists and dicts, fully annotated.
 COMPILED = [
     f"src/bulletinx/{name}.py"
-    for name in ("attribute", "locate", "metrics", "normalize", "numerals", "pipeline", "places",
+    for name in ("attribute", "construct", "locate", "metrics", "normalize", "numerals", "pipeline", "places",
                  "quantities", "segment")
 ]
 

@@ -5,6 +5,8 @@ from typing import ClassVar, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .construct import construct
+
 Qualifier = Literal["exact", "at_least", "approx", "at_most"]
 Direction = Literal["increase", "decrease"]
 Modality = Literal["actual", "planned", "target"]
@@ -12,11 +14,6 @@ Unit = Literal[
     "CNY", "USD", "km", "m", "km2", "m2", "mu", "ha", "t", "kg", "g", "percent", "pp",
     "day", "month", "year", "hour", "t/yr", "CNY/mu", "count", "m3", "kWh", "permille", "times",
 ]
-
-
-_SHAPES: dict[type, tuple[int, dict]] = {}  # per class: number of fields, defaults
-_new = object.__new__
-_setattr = object.__setattr__
 
 
 class _Trusted:
@@ -28,23 +25,7 @@ class _Trusted:
 
     @classmethod
     def trusted(cls, **values):
-        shape = _SHAPES.get(cls)
-        if shape is None:
-            shape = _SHAPES[cls] = (len(cls.__pydantic_fields__),
-                                    {name: f.get_default(call_default_factory=True)
-                                     for name, f in cls.__pydantic_fields__.items() if not f.is_required()})
-        m = _new(cls)
-        fields = values.keys()
-        if len(values) != shape[0]:  # some left to their defaults
-            defaults = shape[1]
-            # Field order, as model_construct keeps it.
-            values = {name: values[name] if name in values else defaults[name]
-                      for name in cls.__pydantic_fields__ if name in values or name in defaults}
-        _setattr(m, "__dict__", values)
-        _setattr(m, "__pydantic_fields_set__", set(fields))
-        _setattr(m, "__pydantic_extra__", None)
-        _setattr(m, "__pydantic_private__", None)
-        return m
+        return construct(cls, values)
 
 
 class _Model(_Trusted, BaseModel):

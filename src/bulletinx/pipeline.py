@@ -15,6 +15,7 @@ import regex
 
 from .rx import plain
 from . import attribute, metrics
+from .construct import construct
 from .locate import Locator
 from .models import Agency, Article, Fact, Locality, Period, Span, Town
 from .normalize import normalize
@@ -253,34 +254,34 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
             if sentence_span is None or sentence_key != (s_start, s_end):
                 os_start, os_end = norm.span(s_start, s_end)
                 sentence_key = (s_start, s_end)
-                sentence_span = Span.trusted(text=text[os_start:os_end], start=os_start, end=os_end)
+                sentence_span = construct(Span, {"text": text[os_start:os_end], "start": os_start, "end": os_end})
             surface = text[o_start:o_end]
-            fact = Fact.trusted(
-                doc=doc,
-                doc_sha256=digest,
-                url=url,
-                id=_fact_id(doc, o_start, o_end, surface),
-                metric=metric,
-                label=_as_written(text, norm, t, label, q.start),
-                value=_clean(q.value),
-                value_max=_clean(q.value_max) if q.value_max is not None else None,
-                unit=unit,
-                measure=q.measure,
-                qualifier=q.qualifier,
-                direction=direction,
-                quantity=Span.trusted(text=surface, start=o_start, end=o_end),
-                sentence=sentence_span,
-                article=titles[art.index],
-                locality=locality,
-                agency=agency_of(ag) if ag else None,
-                period=period,
-                modality=attribute.modality_for(before_all, t[q.end:c_end]),
+            fact = construct(Fact, {
+                "doc": doc,
+                "doc_sha256": digest,
+                "url": url,
+                "id": _fact_id(doc, o_start, o_end, surface),
+                "metric": metric,
+                "label": _as_written(text, norm, t, label, q.start),
+                "value": _clean(q.value),
+                "value_max": _clean(q.value_max) if q.value_max is not None else None,
+                "unit": unit,
+                "measure": q.measure,
+                "qualifier": q.qualifier,
+                "direction": direction,
+                "quantity": construct(Span, {"text": surface, "start": o_start, "end": o_end}),
+                "sentence": sentence_span,
+                "article": titles[art.index],
+                "locality": locality,
+                "agency": agency_of(ag) if ag else None,
+                "period": period,
+                "modality": attribute.modality_for(before_all, t[q.end:c_end]),
                 # The company named before the figure in its part of the sentence (up to a semicolon).
-                subject=attribute.subject_for(q.start, (t.rfind(";", s_start, q.start) + 1 or s_start, s_end),
+                "subject": attribute.subject_for(q.start, (t.rfind(";", s_start, q.start) + 1 or s_start, s_end),
                                               companies, company_starts) if companies else None,
-                refers_to=last_base.id if (metric == "yoy_change" and last_base is not None) else None,
-                rule=rule_id,
-            )
+                "refers_to": last_base.id if (metric == "yoy_change" and last_base is not None) else None,
+                "rule": rule_id,
+            })
             facts.append(fact)
             para_facts.append(fact)
             if metric != "yoy_change" and direction is None:
