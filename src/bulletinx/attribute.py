@@ -6,9 +6,9 @@ quantity. All functions take normalized text.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import functools
 from bisect import bisect_left
-import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 

@@ -13,9 +13,9 @@ from typing import Optional, Sequence
 
 import regex
 
-from .rx import plain
 from . import places
 from .places import Division, PlaceMention
+from .rx import plain
 
 # A place named as the scene of something, not as the actor.
 _SCENE_BEFORE = plain(r"(?:在|赴|到|前往|来自|从|至|往|逃往|窜至|流窜|籍|途经|位于|与|同|不含|不包括|除)$")

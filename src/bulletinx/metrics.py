@@ -79,9 +79,9 @@ else:  # pragma: no cover - exercised on 3.10 only
 # The stdlib regex parser, used only to read literals out of patterns.
 _sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 
-from .rx import plain
 from .errors import BulletinxError
 from .rulefile import Example, Rule, RuleFile
+from .rx import plain
 
 if TYPE_CHECKING:
     from .models import Fact

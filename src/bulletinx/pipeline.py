@@ -13,7 +13,6 @@ from typing import Optional
 
 import regex
 
-from .rx import plain
 from . import attribute, metrics
 from .construct import construct
 from .locate import Locator
@@ -22,6 +21,7 @@ from .normalize import normalize
 from .places import to_locality
 from .quantities import Quantity, find_quantities
 from .reading import sha256
+from .rx import plain
 from .segment import Page, segment, sentence_spans
 
 _CLAUSE_BREAK = plain(r"[,，;；:：]")

@@ -11,8 +11,8 @@ from typing import NamedTuple, Optional
 
 import regex
 
-from .rx import plain
 from .numerals import DIGITS, parse_number
+from .rx import plain
 
 # Surface unit -> (unit code, factor to the canonical unit, measure word).
 # Counts keep their measure word; everything else is converted.
