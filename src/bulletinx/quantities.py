@@ -7,7 +7,7 @@ that they never become quantities.
 """
 from __future__ import annotations
 
-from typing import NamedTuple, Optional
+from typing import Optional
 
 import regex
 
@@ -104,17 +104,26 @@ _OPENER = plain(r"[《“\"‘「]")
 _SLOGAN_AFTER = regex.compile(r"(?:维护|确立|意识|自信|代表|全面|务必|一百年|基本点|攻坚战|清零|不准|严禁|禁止|必须|到位|同步|优先|模式|工程|行动|机制|体系)")
 
 
-class Quantity(NamedTuple):
-    """A number with its unit, as found (a tuple: cheap to make by the thousand)."""
+class Quantity:
+    """A number with its unit, as found. Read-only by convention; where the
+    pipeline is compiled its fields are read as directly as a C struct's."""
 
-    start: int  # offsets in the normalized text
-    end: int
-    value: float
-    unit: str
-    measure: Optional[str]
-    qualifier: str
-    value_max: Optional[float] = None
-    chinese: bool = False  # written in Chinese numerals
+    __slots__ = ("start", "end", "value", "unit", "measure", "qualifier", "value_max", "chinese")
+
+    def __init__(self, start: int, end: int, value: float, unit: str, measure: Optional[str], qualifier: str,
+                 value_max: Optional[float] = None, chinese: bool = False) -> None:
+        self.start = start  # offsets in the normalized text
+        self.end = end
+        self.value = value
+        self.unit = unit
+        self.measure = measure
+        self.qualifier = qualifier
+        self.value_max = value_max
+        self.chinese = chinese  # written in Chinese numerals
+
+    def __repr__(self) -> str:
+        return (f"Quantity(start={self.start}, end={self.end}, value={self.value}, unit={self.unit!r}, "
+                f"measure={self.measure!r}, qualifier={self.qualifier!r}, value_max={self.value_max}, chinese={self.chinese})")
 
     @property
     def span(self) -> tuple[int, int]:
