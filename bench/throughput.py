@@ -28,6 +28,7 @@ from pathlib import Path
 
 import orjson
 
+import bulletinx
 from bulletinx import extract
 from bulletinx.quantities import QUANTITY_PATTERN
 from bulletinx.inputs import Expansion, Source, items
@@ -118,7 +119,7 @@ def main() -> None:
 
     p_rate, r_rate = total_mb / pipeline_s, total_mb / regex_s
     print(f"text: {total_mb:.1f} MB ({copies} documents of {page_bytes / 1e3:.1f} kB), {os.cpu_count()} cores, "
-          f"best of {a.repeat} rounds")
+          f"best of {a.repeat} rounds; bulletinx {'compiled' if bulletinx.compiled else 'as plain Python'}")
     print(f"{'':28}{'seconds':>10}{'MB/s':>10}{'items':>10}")
     print(f"{'bulletinx.extract()':28}{pipeline_s:10.2f}{p_rate:10.2f}{facts:10d}")
     print(f"{'one regex (baseline)':28}{regex_s:10.2f}{r_rate:10.2f}{hits:10d}")
