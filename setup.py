@@ -31,7 +31,7 @@ class OptionalBuildExt(build_ext):
             super().run()
         except Exception as exc:  # a missing or failing C compiler takes many forms
             self._drop_partial_outputs()
-            print(f"bulletinx: compiled modules not built ({exc}); installing pure Python",
+            print(f"bulletinx: compiled modules not built ({_short(exc)}); installing pure Python",
                   file=sys.stderr)
 
     def _drop_partial_outputs(self) -> None:
@@ -39,6 +39,11 @@ class OptionalBuildExt(build_ext):
         for path in self.get_outputs():
             if os.path.exists(path):
                 os.remove(path)
+
+
+def _short(exc: BaseException) -> str:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {first[:120]}" if first else type(exc).__name__
 
 
 def extensions() -> list:
@@ -49,7 +54,7 @@ def extensions() -> list:
 
         return mypycify(COMPILED, opt_level="3", group_name="bulletinx")
     except (Exception, SystemExit) as exc:  # no mypyc; mypyc exits on a type error
-        print(f"bulletinx: compiled modules not built ({exc!r}); installing pure Python", file=sys.stderr)
+        print(f"bulletinx: compiled modules not built ({_short(exc)}); installing pure Python", file=sys.stderr)
         return []
 
 
