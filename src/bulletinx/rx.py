@@ -30,18 +30,25 @@ HAN_RANGES: tuple[tuple[int, int], ...] = (
 )
 # The ranges as the inside of a character class.
 HAN = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in HAN_RANGES)
+# White space as the `regex` engine's \s has it (Unicode's White_Space). The
+# standard library's \s also takes the separators \x1c-\x1f, which text taken
+# from PDFs can hold, so it is spelled out too.
+SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 def plain(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``pattern`` compiled by the standard library, ``\\p{Han}`` included."""
-    return re.compile(_spell_han(pattern), flags)
+    return re.compile(_spell(pattern), flags)
 
 
-def _spell_han(pattern: str) -> str:
-    r"""``\p{Han}`` written as ranges: a class of its own outside brackets, the
-    bare ranges inside them (``[\p{Han}A-Z]``).
+def _spell(pattern: str) -> str:
+    r"""``\p{Han}``, ``\s`` and ``\S`` written out as the `regex` engine reads
+    them: a class of their own outside brackets, the bare ranges inside them
+    (``[\p{Han}A-Z]``).
 
-    >>> _spell_han(r"[^\p{Han}]x\p{Han}+") == f"[^{HAN}]x[{HAN}]+"
+    >>> _spell(r"[^\p{Han}]x\p{Han}+") == f"[^{HAN}]x[{HAN}]+"
+    True
+    >>> _spell(r"\s*[\s,]\S") == f"[{SPACE}]*[{SPACE},][^{SPACE}]"
     True
     """
     out: list[str] = []
@@ -54,7 +61,15 @@ def _spell_han(pattern: str) -> str:
             continue
         c = pattern[i]
         if c == "\\":
-            out.append(pattern[i:i + 2])
+            escape = pattern[i:i + 2]
+            if escape == r"\s":
+                out.append(SPACE if in_class else f"[{SPACE}]")
+            elif escape == r"\S":
+                if in_class:
+                    raise ValueError(f"\\S inside brackets has no plain spelling: {pattern!r}")
+                out.append(f"[^{SPACE}]")
+            else:
+                out.append(escape)
             i += 2
             continue
         if c == "[" and not in_class:
