@@ -678,6 +678,15 @@ def test_a_label_carries_no_separator_bullet_or_tag(text, figure, label):
     assert fact_at(text, figure).label == label
 
 
+@pytest.mark.parametrize("text, figure, label", [
+    ("易地扶贫搬迁工程使1.8万贫困人口稳定脱贫。", "1.8万", "贫困人口"),
+    ("文化惠民工程惠及3万余群众。", "3万余", "群众"),
+], ids=["poor-population", "masses"])
+def test_people_counted_by_their_noun_are_labelled_by_it(text, figure, label):
+    fact = fact_at(text, figure)
+    assert (fact.label, fact.measure) == (label, "人")
+
+
 @pytest.mark.parametrize("body, agency", [
     # The page's source field names its publisher; the body the article names acting reported it.
     ("近日,岳阳市市场监管局联合岳阳楼区市场监管局开展集中销毁活动。", "岳阳市市场监管局"),

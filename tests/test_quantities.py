@@ -514,12 +514,29 @@ GROWTH_MULTIPLES = [
          found=[(2, "times", None, "exact"), (3.5, "times", None, "exact")]),
 ]
 
+# People counted in tens of thousands, the noun standing for the measure word.
+PEOPLE_BY_NOUN = [
+    Case(id="poor-population", text="易地扶贫搬迁工程使1.8万贫困人口稳定脱贫。",
+         found=[(18000, "count", "人", "exact")]),
+    Case(id="masses-yu", text="文化惠民工程惠及3万余群众。",
+         found=[(30000, "count", "人", "at_least")]),
+    Case(id="chinese-wan-farmers", text="产业园带动两万农民增收。",
+         found=[(20000, "count", "人", "exact")]),
+    Case(id="residents", text="改造后的供水管网覆盖12.5万居民。",
+         found=[(125000, "count", "人", "exact")]),
+    # With its measure word the count ends there, as always.
+    Case(id="measure-word-wins", text="全县2.3万人口中,外出务工2万余名农民工。",
+         found=[(23000, "count", "人", "exact"), (20000, "count", "名", "at_least")]),
+    # No magnitude: a bare small number before a noun is no count.
+    Case(id="no-wan-no-count", text="3群众代表发言。", found=[]),
+]
+
 POSITIVE = dict(
     MONEY=MONEY, COUNTS=COUNTS, PERCENT_AND_POINTS=PERCENT_AND_POINTS,
     CHINESE_NUMERALS=CHINESE_NUMERALS, QUALIFIERS=QUALIFIERS, RANGES=RANGES,
     GLUED_COUNTS=GLUED_COUNTS, COMPOSITE_UNITS=COMPOSITE_UNITS, FULL_WIDTH=FULL_WIDTH,
     LINE_WRAPS=LINE_WRAPS, THOUSANDS_VS_SENTENCE_COMMA=THOUSANDS_VS_SENTENCE_COMMA,
-    GROWTH_MULTIPLES=GROWTH_MULTIPLES,
+    GROWTH_MULTIPLES=GROWTH_MULTIPLES, PEOPLE_BY_NOUN=PEOPLE_BY_NOUN,
 )
 
 
@@ -753,6 +770,7 @@ SURFACES = [
     Case(id="chinese-percent-whole", text="满意度达百分之三十五点八", found=["百分之三十五点八"]),
     Case(id="composite-unit-whole", text="年产能40万吨/年", found=["40万吨/年"]),
     Case(id="thousands-whole", text="破获1,603,169起", found=["1,603,169起"]),
+    Case(id="people-noun-outside", text="使1.8万贫困人口脱贫", found=["1.8万"]),
 ]
 
 

@@ -19,7 +19,7 @@ from .locate import Locator
 from .models import Agency, Article, Fact, Locality, Period, Span, Town
 from .normalize import normalize
 from .places import to_locality
-from .quantities import Quantity, find_quantities
+from .quantities import PEOPLE, Quantity, find_quantities
 from .reading import sha256
 from .rx import plain
 from .segment import Page, segment, sentence_spans
@@ -37,6 +37,7 @@ _SENTENCE_STOP = plain(r"[。!?！？]")
 _FULL_STOP = plain(r"。")
 _PER_MU = plain(r"(?:亩均|每亩)[\p{Han}]{0,6}$")
 _LIST_ITEM = plain(r"[、和及与]")
+_PEOPLE_AFTER = plain(PEOPLE)
 
 
 def _fact_id(doc: str, start: int, end: int, surface: str) -> str:
@@ -193,6 +194,11 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 head_start = cut.end - len(head)
                 before_all = head + before_all
             label = _label(t, q, max(c_start, last_end))
+            if q.measure == "人" and "人" not in t[q.start:q.end]:
+                # 使2.56万贫困人口脱贫: the people counted are named after the number.
+                noun = _PEOPLE_AFTER.match(t, q.end)
+                if noun is not None:
+                    label = noun.group()
             if not label.strip() or (c_start == s_start and si == 0 and para.continues is not None):
                 clause_head = _CLAUSE_BREAK.split(before_all)[-1]
                 label = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", clause_head)).strip() or label

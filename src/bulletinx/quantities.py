@@ -71,6 +71,10 @@ def _alt(words) -> str:
 
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
+# People counted in tens of thousands with the noun in place of a measure word
+# (使2.56万贫困人口脱贫, 惠及3万余群众): a count of people.
+PEOPLE = (r"(?:(?:贫困|农村|城乡|城镇|困难|低收入|脱贫|搬迁|流动|常住|户籍)人口"
+           r"|群众|居民|村民|农民工|农民|职工|劳动力|学生|患者|老人|儿童|妇女)")
 _PATTERN = regex.compile(
     rf"""
     (?P<pre>{_alt(_QUAL_PREFIX)})?
@@ -78,6 +82,7 @@ _PATTERN = regex.compile(
         百分之(?P<pct>[{_CN}点]+)
       | (?P<cheng>[{_CN_DIGIT}]|\d)成(?![为立功果绩效熟本交员])
       | (?<=(?:人口|人数|户籍人口|常住人口)(?:总数|总量)?(?:为|达到|达|约|近|有|共)?)(?P<pop>{_ARABIC})(?P<popmag>万|亿)(?![\p{{Han}}%\d])
+      | (?P<pop>{_ARABIC}|[{_CN_DIGIT}十百千]+(?:点[{_CN}]+)?)(?P<popmag>万|亿)(?P<popmore>余|多)?(?={PEOPLE})
       | (?P<num>{_ARABIC}|[{_CN}]+(?:点[{_CN}]+)?)
         (?P<in1>余|多)?
         (?P<mag>万亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分))?
@@ -132,8 +137,8 @@ class Quantity:
 
 _INDEX = dict(_PATTERN.groupindex)
 # Positions in m.groups() (one call for all groups: named lookups are slow).
-_PRE, _PCT, _CHENG, _POP, _POPMAG, _NUM, _IN1, _MAG, _IN2, _UNIT, _POST = (
-    _INDEX[name] - 1 for name in ("pre", "pct", "cheng", "pop", "popmag", "num", "in1", "mag", "in2", "unit", "post"))
+_PRE, _PCT, _CHENG, _POP, _POPMAG, _POPMORE, _NUM, _IN1, _MAG, _IN2, _UNIT, _POST = (
+    _INDEX[name] - 1 for name in ("pre", "pct", "cheng", "pop", "popmag", "popmore", "num", "in1", "mag", "in2", "unit", "post"))
 
 
 def _qualifier(g: tuple, use_prefix: bool = True) -> str:
@@ -188,9 +193,12 @@ def _quantity(text: str, m) -> Optional[Quantity]:
     s, e = m.start(), m.end()
     g = m.groups()
     if g[_POP]:
-        # 人口40万: a population with its measure word left out.
-        value = parse_number(g[_POP]) * _MAGNITUDE[g[_POPMAG]]
-        return Quantity(s, e, value, "count", "人", _qualifier(g))
+        # 人口40万, 2.56万贫困人口: people counted with the measure word left out.
+        try:
+            value = parse_number(g[_POP]) * _MAGNITUDE[g[_POPMAG]]
+        except (ValueError, KeyError):
+            return None
+        return Quantity(s, e, value, "count", "人", "at_least" if g[_POPMORE] else _qualifier(g))
     num_start = m.start(_INDEX["pct"]) - 3 if g[_PCT] else (m.start(_INDEX["cheng"]) if g[_CHENG] else m.start(_INDEX["num"]))
     before = text[max(0, num_start - 8):num_start] if not g[_PRE] else text[max(0, s - 8):s]
     chinese = False
