@@ -82,12 +82,11 @@ _PATTERN = regex.compile(
         百分之(?P<pct>[{_CN}点]+)
       | (?P<cheng>[{_CN_DIGIT}]|\d)成(?![为立功果绩效熟本交员])
       | (?<=(?:人口|人数|户籍人口|常住人口)(?:总数|总量)?(?:为|达到|达|约|近|有|共)?)(?P<pop>{_ARABIC})(?P<popmag>万|亿)(?![\p{{Han}}%\d])
-      | (?P<pop>{_ARABIC}|[{_CN_DIGIT}十百千]+(?:点[{_CN}]+)?)(?P<popmag>万|亿)(?P<popmore>余|多)?(?={PEOPLE})
       | (?P<num>{_ARABIC}|[{_CN}]+(?:点[{_CN}]+)?)
         (?P<in1>余|多)?
         (?P<mag>万亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分))?
         (?P<in2>余|多)?
-        (?P<unit>{_alt(_UNITS)})
+        (?:(?P<unit>{_alt(_UNITS)})|(?<=[万亿](?:余|多)?)(?={PEOPLE}))
     )
     (?P<post>{_alt(_QUAL_SUFFIX)})?
     """,
@@ -137,8 +136,8 @@ class Quantity:
 
 _INDEX = dict(_PATTERN.groupindex)
 # Positions in m.groups() (one call for all groups: named lookups are slow).
-_PRE, _PCT, _CHENG, _POP, _POPMAG, _POPMORE, _NUM, _IN1, _MAG, _IN2, _UNIT, _POST = (
-    _INDEX[name] - 1 for name in ("pre", "pct", "cheng", "pop", "popmag", "popmore", "num", "in1", "mag", "in2", "unit", "post"))
+_PRE, _PCT, _CHENG, _POP, _POPMAG, _NUM, _IN1, _MAG, _IN2, _UNIT, _POST = (
+    _INDEX[name] - 1 for name in ("pre", "pct", "cheng", "pop", "popmag", "num", "in1", "mag", "in2", "unit", "post"))
 
 
 def _qualifier(g: tuple, use_prefix: bool = True) -> str:
@@ -193,12 +192,9 @@ def _quantity(text: str, m) -> Optional[Quantity]:
     s, e = m.start(), m.end()
     g = m.groups()
     if g[_POP]:
-        # 人口40万, 2.56万贫困人口: people counted with the measure word left out.
-        try:
-            value = parse_number(g[_POP]) * _MAGNITUDE[g[_POPMAG]]
-        except (ValueError, KeyError):
-            return None
-        return Quantity(s, e, value, "count", "人", "at_least" if g[_POPMORE] else _qualifier(g))
+        # 人口40万: a population with its measure word left out.
+        value = parse_number(g[_POP]) * _MAGNITUDE[g[_POPMAG]]
+        return Quantity(s, e, value, "count", "人", _qualifier(g))
     num_start = m.start(_INDEX["pct"]) - 3 if g[_PCT] else (m.start(_INDEX["cheng"]) if g[_CHENG] else m.start(_INDEX["num"]))
     before = text[max(0, num_start - 8):num_start] if not g[_PRE] else text[max(0, s - 8):s]
     chinese = False
@@ -220,7 +216,9 @@ def _quantity(text: str, m) -> Optional[Quantity]:
         num = g[_NUM]
         chinese = not num[0].isdigit()
         unit_text = g[_UNIT]
-        unit, factor, measure = _UNITS[unit_text]
+        # 2.56万贫困人口, 3万余群众: people counted in tens of thousands, the noun
+        # in place of the measure word.
+        unit, factor, measure = _UNITS[unit_text] if unit_text is not None else ("count", 1.0, "人")
         if unit_text in ("栋", "幢", "座", "号") and text[e:e + 1].isdigit():
             return None  # 3栋2单元: an address
         if unit_text == "倍" and not _GROWTH_BEFORE.search(text, max(0, num_start - 24), num_start):
