@@ -8,6 +8,7 @@ plain Python and works the same, only slower.
 """
 from __future__ import annotations
 
+import glob
 import os
 import sys
 
@@ -31,6 +32,7 @@ class OptionalBuildExt(build_ext):
             super().run()
         except Exception as exc:  # a missing or failing C compiler takes many forms
             self._drop_partial_outputs()
+            _drop_earlier_builds()
             print(f"bulletinx: compiled modules not built ({_short(exc)}); installing pure Python",
                   file=sys.stderr)
 
@@ -46,8 +48,20 @@ def _short(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {first[:120]}" if first else type(exc).__name__
 
 
+def _drop_earlier_builds() -> None:
+    """Extensions an earlier build left beside the sources (an editable install)
+    would stand in front of the .py files that are now to be used."""
+    for source in COMPILED:
+        folder, name = os.path.split(source)
+        for path in glob.glob(os.path.join(folder, name[:-3] + ".*.so")) + glob.glob(os.path.join(folder, name[:-3] + ".*.pyd")):
+            os.remove(path)
+    for path in glob.glob("src/bulletinx__mypyc.*"):
+        os.remove(path)
+
+
 def extensions() -> list:
     if os.environ.get("BULLETINX_PURE_PYTHON", "") not in ("", "0"):
+        _drop_earlier_builds()
         return []
     try:
         from mypyc.build import mypycify
@@ -55,6 +69,7 @@ def extensions() -> list:
         return mypycify(COMPILED, opt_level="3", group_name="bulletinx")
     except (Exception, SystemExit) as exc:  # no mypyc; mypyc exits on a type error
         print(f"bulletinx: compiled modules not built ({_short(exc)}); installing pure Python", file=sys.stderr)
+        _drop_earlier_builds()
         return []
 
 

@@ -379,6 +379,45 @@ def test_a_breakdown_by_place_gives_each_part_its_place():
                    ("362.9亿元", "431000"), ("36个", "431100"), ("177.2亿元", "431100")]
 
 
+# A page of several places' news under one headline: each place that opens its
+# sentence, clause or paragraph (a dateline) owns the figures told there.
+ROUNDUP = ("江西省九江市修水县:产业项目建设提速\n"
+           "今年以来,修水县新开工产业项目42个,完成投资38.6亿元。\n"
+           "广东省韶关市乳源瑶族自治县:全县新建高标准农田2.1万亩。\n"
+           "1-9月,福建省三明市尤溪县完成造林1.3万亩,森林覆盖率达78.5%。\n"
+           "赣州市南康区家具产业集群实现产值1200亿元。\n"
+           "修水县财政局拨付农业保险保费补贴1560万元。")
+
+
+@pytest.mark.parametrize("figure, place", [
+    ("42个", "修水县"),  # the article's own place
+    ("2.1万亩", "乳源瑶族自治县"),  # a dateline: the paragraph's place
+    ("1.3万亩", "尤溪县"),  # opens the clause after a time phrase
+    ("78.5%", "尤溪县"),
+    ("1200亿元", "南康区"),  # opens the sentence
+    ("1560万元", "修水县"),
+])
+def test_a_place_heading_its_sentence_owns_its_figures(figure, place):
+    assert place_name(fact_at(ROUNDUP, figure)) == place
+
+
+def test_the_articles_lead_body_reports_no_other_places_figures():
+    text = ("修水县统计局:全县经济运行稳中有进\n"
+            "今年以来,修水县规模工业增加值增长8.2%。\n"
+            "福建省三明市尤溪县完成造林1.3万亩。")
+    assert agency_name(fact_at(text, "8.2%")) == "修水县统计局"
+    assert agency_name(fact_at(text, "1.3万亩")) is None
+
+
+def test_a_place_named_inside_the_sentence_is_no_subject():
+    # 赴/在 make a place the scene; a place further in is no subject either.
+    text = ("修水县:招商引资成效明显\n"
+            "县招商团队赴广东省深圳市开展招商活动,签约项目12个。\n"
+            "全县与浙江省义乌市客商签订合同金额8.5亿元。")
+    assert place_name(fact_at(text, "12个")) == "修水县"
+    assert place_name(fact_at(text, "8.5亿元")) == "修水县"
+
+
 @pytest.mark.parametrize("words, expected", [
     ("拟新建", "planned"), ("计划投资", "planned"), ("预计带动", "planned"), ("力争突破", "planned"),
     ("争取资金", "planned"), ("规划建设", "planned"), ("将新增", "planned"), ("有望突破", "planned"),

@@ -27,6 +27,10 @@ _BUILT_AFTER = plain(r"(?:\p{Han}{0,4}?)(?:建设|新建|投资|兴建|建成|�
 
 
 _GROUP_OPENING = plain(r"\s*(?:其中[,，:：]?)?\s*")
+# What may stand before a place that is the subject of its clause or sentence.
+_SUBJECT_OPENING = plain(r"[\s●•·■◆▪\-—]*")
+# A dateline: a place opening a paragraph, followed by a colon.
+_DATELINE_END = plain(r"[:：]")
 _ANAPHOR = plain(r"(?:该|全|本|我)(?:市|县|区|州|省)")
 # Several places counted as one subject at the head of a clause (三市累计…,
 # 湘南三市共…): their figures belong to the division that holds them all. Not
@@ -194,6 +198,10 @@ class Locator:
         heading = self._heading_place(group_start, q_start)
         if heading is not None:
             return heading
+        if article is not None:
+            subject = self._other_subject(article, clause[0], sentence[0], paragraph, q_start)
+            if subject is not None:
+                return subject
         spans = [(group_start, q_start), (sentence[0], group_start)]
         if paragraph is not None and paragraph[0] < sentence[0]:
             spans.append((paragraph[0], sentence[0]))
@@ -265,6 +273,53 @@ class Locator:
             return None  # only a place followed straight by its figure opens a breakdown
         d = self.division(found[0])
         return d if d is not None and self._confident(d) else None
+
+    def _other_subject(self, article: Division, clause_start: int, sentence_start: int,
+                       paragraph: Optional[tuple[int, int]], q_start: int) -> Optional[Division]:
+        """A place outside the article's that is the subject of the figure: it
+        opens the figure's clause or sentence (四川省成都市郫都区综合行政执法局今年共拆除…,
+        1-10月,义乌市实现…), or opens the paragraph as its dateline (义乌市:…).
+        A page of several places' news may have one headline for all of them."""
+        # The figure's clause, then the clauses before it in the sentence (a
+        # subject governs the clauses after it), then the paragraph's dateline.
+        starts = [(clause_start, False)]
+        at = clause_start - 1
+        while at > sentence_start:
+            at = max((self.text.rfind(c, sentence_start, at) for c in ",，;；"), default=-1)
+            if at < sentence_start:
+                break
+            starts.append((at + 1, False))
+        starts.append((sentence_start, False))
+        if paragraph is not None and paragraph[0] < sentence_start:
+            starts.append((paragraph[0], True))
+        for lo, dateline in starts:
+            found = self._in(lo, q_start)
+            if not found:
+                continue
+            first = self.mentions[found[0]]
+            if first.kind == "town" or not _SUBJECT_OPENING.fullmatch(self.text, lo, first.start) \
+                    or _is_scene(self.text, first):
+                continue
+            # A chain of names (浙江省金华市义乌市) names its last link.
+            k = 0
+            while k + 1 < len(found) and self.mentions[found[k + 1]].start == self.mentions[found[k]].end:
+                k += 1
+            last = self.mentions[found[k]]
+            if dateline and not _DATELINE_END.match(self.text, last.end):
+                continue
+            head = self.division(found[0]) if k else None
+            d = self.division(found[k], [head.code] if head is not None else ())
+            if d is None or d.level == 4:
+                continue
+            if _is_under(d, article) or _is_under(article, d):
+                return None  # the nearest subject is the article's place, or in it
+            return d if self._confident(d) or k > 0 or last.kind == "full" else None
+        return None
+
+    @staticmethod
+    def apart(a: Division, b: Division) -> bool:
+        """Neither division lies in the other."""
+        return not _is_under(a, b) and not _is_under(b, a)
 
     def names_only_a_place(self, lo: int, hi: int) -> bool:
         """True when text[lo:hi] is one place's name and nothing else (其中,郴州市|45个)."""

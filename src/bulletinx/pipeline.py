@@ -236,8 +236,13 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                     if loc.get("town"):
                         loc["town"] = Town.trusted(**loc["town"])
                     locality = localities[key] = Locality.trusted(**loc)
+            # The body leading the article reports its place's figures, not those
+            # of another place the sentence is about (a roundup of several places).
+            lead, title_span = article_leads[art.index], art.title_span
+            if place is not None and art_place is not None and locator.apart(place, art_place):
+                lead, title_span = None, (0, 0)
             ag = attribute.agency_for(q.start, (c_start, c_end), (s_start, s_end), (para.start, para.end),
-                                      art.title_span, agencies, article_leads[art.index], agency_starts)
+                                      title_span, agencies, lead, agency_starts)
             pi = bisect_right(period_starts, q.start) - 1
             period = None
             for j in range(pi, -1, -1):
