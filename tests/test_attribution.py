@@ -379,6 +379,20 @@ def test_a_breakdown_by_place_gives_each_part_its_place():
                    ("362.9亿元", "431000"), ("36个", "431100"), ("177.2亿元", "431100")]
 
 
+@pytest.mark.parametrize("text, figure, agency", [
+    ("区行政审批服务局今年办理各类审批事项3.2万件。", "3.2万件", "区行政审批服务局"),
+    ("市数据资源管理局累计归集政务数据12亿条。", "12亿条", "市数据资源管理局"),
+    ("县公共资源交易中心今年完成交易项目326个。", "326个", "县公共资源交易中心"),
+    ("市住房公积金管理中心全年发放贷款12亿元。", "12亿元", "市住房公积金管理中心"),
+    ("县林业和草原局今年完成人工造林1.2万亩。", "1.2万亩", "县林业和草原局"),
+    ("县疾控中心开展核酸检测3.6万人次。", "3.6万人次", "县疾控中心"),
+    # A unit named bare in a list of institutions is counted, not acting.
+    ("改革后,县医院、疾病预防控制中心等5个单位列为公益一类。", "5个", None),
+], ids=["approval", "data", "public-resources", "housing-fund", "forestry-grassland", "cdc", "bare-unit-in-list"])
+def test_bodies_of_the_recent_reforms(text, figure, agency):
+    assert agency_name(fact_at(text, figure)) == agency
+
+
 # A page of several places' news under one headline: each place that opens its
 # sentence, clause or paragraph (a dateline) owns the figures told there.
 ROUNDUP = ("江西省九江市修水县:产业项目建设提速\n"

@@ -55,6 +55,13 @@ _DOMAINS: dict[str, str] = {
     "文旅广体": "culture_tourism", "科学技术": "science",
     "路政": "transport", "公路养护": "transport", "公路建设养护": "transport", "供销": "agriculture",
     "气象": "other", "数据": "other",
+    # Bodies of the reforms since 2018, common in bulletins of every province.
+    "行政审批服务": "government", "行政审批": "government", "数据资源管理": "government", "数据资源": "government",
+    "大数据": "government", "公共资源交易": "government", "机关事务管理": "government",
+    "住房公积金": "housing_construction", "住房公积金管理": "housing_construction", "住房保障": "housing_construction", "不动产登记": "natural_resources",
+    "林业和草原": "forestry", "粮食和物资储备": "agriculture", "地方金融监督管理": "finance", "金融工作": "finance",
+    "疾病预防控制": "health", "疾控": "health", "知识产权": "market_regulation",
+    "地震": "emergency_management", "人民防空": "other", "人防": "other",
 }
 # Party committees' departments (县委政法委, 市委宣传部) and the mass organisations:
 # bodies by their name alone, but only with a place before it.
@@ -121,6 +128,9 @@ _NO_BODY_NEEDED = {*_PARTY_AND_MASS, "纪委监委", "纪委", "监委", "纪检
                    "公安", "交通警察", "管委会", "管理委员会", "街道办事处", "街道办", "办事处"}
 # Words that name a body only with a place before them: 政府投资项目 is no agency, 县政府 is.
 _NEEDS_PLACE = {*_PARTY_AND_MASS, "纪委", "监委", "政府", "人民政府", "海关", "法院", "公安", "交警", "管委会", "管理委员会", "办事处", "街道办", "街道办事处"}
+# Units a list of institutions names bare (县医院、疾病预防控制中心、…): bodies
+# only with a place before them, whatever follows.
+_UNIT_NEEDS_PLACE = {"疾病预防控制", "疾控", "大数据", "公共资源交易", "住房公积金", "住房公积金管理", "住房保障", "不动产登记", "人防", "人民防空"}
 # Words that end a run of text before a body's name: what precedes them is no part of it.
 _PREFIX_BREAK = plain(r"(?:书记|代表|省长|市长|县长|区长|州长|局长|主任|深入|走进|赴|到|贯彻|落实|按照|根据|坚决|往年|近日|日前|近期|当天|同年|本年|明年|今年来|今年以来|近年来|以来|今年|去年|目前|联合|会同|组织|通过|开展|督促|移交|配合|协调|要求|推动|依托|送到|送至|来到|前往|[的了在对将已由向均被把从和与及同并等据,、])")
 _BAD_BODY_CONTEXT = plain(r"(?:大厅|窗口|平台|系统|网站|公众号|热线|科技|有限|公司|集团|股份|实业|商贸|医院|学校|学院)")
@@ -203,6 +213,8 @@ def find_agencies(text: str, start: int = 0, end: Optional[int] = None, authors:
         other = _NOT_HAN_BACKWARD.search(text, lo, m.start())
         place = _PLACE_BEFORE.search(text, other.end() if other else lo, m.start())
         name_start = place.start() if place is not None else m.start()
+        if domain in _UNIT_NEEDS_PLACE and name_start == m.start():
+            continue
         if domain in _NEEDS_PLACE and name_start == m.start() and not body:
             if not domain.startswith("街道"):
                 continue
