@@ -525,7 +525,12 @@ COUNTY_AT_CITY_EVENT = page(
     (COUNTY_AT_CITY_EVENT, "28.5亿元", "道县"),
     # With two counties named, 我县 cannot say which: the city stays.
     (COUNTY_AT_CITY_EVENT.replace("道县工业园新材料", "道县、江华县工业园新材料"), "28.5亿元", "永州市"),
-], ids=["city-total", "our-county", "two-counties-named"])
+    # 全市 in the article of a prefecture that is no 市 (a 州): the county-level city the page names.
+    ("湘西州:禁毒工作成效明显\n吉首市公安局开展专项行动。今年以来,全市共破获毒品刑事案件45起。"
+     "全州共破获毒品案件210起。", "45起", "吉首市"),
+    ("湘西州:禁毒工作成效明显\n吉首市公安局开展专项行动。今年以来,全市共破获毒品刑事案件45起。"
+     "全州共破获毒品案件210起。", "210起", "湘西土家族苗族自治州"),
+], ids=["city-total", "our-county", "two-counties-named", "city-in-a-prefecture", "prefecture-total"])
 def test_our_county_in_a_city_article(text, figure, place):
     fact = fact_at(text, figure)
     assert place_name(fact) == place

@@ -240,14 +240,15 @@ class Locator:
         return places.gazetteer().path(article)[level - 2]
 
     def _descend(self, article: Division, level: str) -> Division:
-        """The one division of kind `level` (县, 区; 市 under a province) below
+        """The one division of kind `level` (县, 区; 市 under a province, or a
+        county-level 市 under a prefecture that is no 市, such as 湘西州) below
         `article` that the document names, if there is exactly one."""
-        if article.name.endswith(level) or level not in "县区市" or (level == "市" and article.level != 1):
+        if article.name.endswith(level) or level not in "县区市" or (level == "市" and article.level > 2):
             return article
         key = (article.code, level)
         if key not in self._below:
             found: dict[str, Division] = {}
-            want = 2 if level == "市" else 3
+            want = 2 if level == "市" and article.level == 1 else 3
             for i, m in enumerate(self.mentions):
                 if m.kind == "town" or _is_scene(self.text, m):
                     continue
