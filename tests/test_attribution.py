@@ -778,3 +778,14 @@ def test_the_province_named_after_a_county_does_not_take_its_figure_back():
     text = page("湘潭:高标准农田建设提速",
                 "今年全市投资增加1800万元,主要是湘乡市被列为全省整县推进试点,增加财政投资960万元。")
     assert fact_at(text, "960万元").locality.name == "湘乡市"
+
+
+@pytest.mark.parametrize("text, figure, label", [
+    ("今年全县达成意向投资金额约12亿元。", "约12亿元", "达成意向投资金额"),
+    ("全年有效投资完成86.5亿元。", "86.5亿元", "有效投资完成"),
+    ("全县在建项目126个。", "126个", "在建项目"),
+    ("全年就业困难人员就业785人。", "785人", "就业困难人员就业"),
+    ("罚没款合计52.6万元。", "52.6万元", "罚没款"),
+], ids=["dacheng", "youxiao", "zaijian", "jiuye", "heji"])
+def test_a_label_keeps_the_word_its_lead_in_begins(text, figure, label):
+    assert fact_at(text, figure).label == label
