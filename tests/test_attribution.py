@@ -789,3 +789,15 @@ def test_the_province_named_after_a_county_does_not_take_its_figure_back():
 ], ids=["dacheng", "youxiao", "zaijian", "jiuye", "heji"])
 def test_a_label_keeps_the_word_its_lead_in_begins(text, figure, label):
     assert fact_at(text, figure).label == label
+
+
+@pytest.mark.parametrize("text, figure, metric, rule", [
+    ("全县给予党纪政务处分161人,其中科级干部23人。", "23人", "persons_penalized", "breakdown.part"),
+    ("全县实现旅游综合收入42亿元,其中乡村旅游18亿元。", "18亿元", "revenue", "breakdown.part"),
+    # A part of another unit, or with no whole in its sentence, is not one.
+    ("全县给予党纪政务处分161人,其中涉及资金38万元。", "38万元", "other", "quantity.unclassified"),
+    ("全县给予党纪政务处分161人。其中科级干部23人。", "23人", "other", "quantity.unclassified"),
+], ids=["persons", "money", "other-unit", "other-sentence"])
+def test_a_part_singled_out_counts_what_its_whole_counts(text, figure, metric, rule):
+    fact = fact_at(text, figure)
+    assert (fact.metric, fact.rule) == (metric, rule)

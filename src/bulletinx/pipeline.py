@@ -40,6 +40,7 @@ _SENTENCE_STOP = plain(r"[。!?！？]")
 _FULL_STOP = plain(r"。")
 _PER_MU = plain(r"(?:亩均|每亩)[\p{Han}]{0,6}$")
 _LIST_ITEM = plain(r"[、和及与]")
+_PART_OPENING = plain(r"\s*其中")
 _PEOPLE_AFTER = plain(PEOPLE)
 
 
@@ -221,6 +222,13 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 total = next((f for f in reversed(para_facts) if f.unit == unit and f.measure == q.measure), None)
                 if total is not None and total.metric != "other":
                     metric, rule_id = total.metric, "breakdown.by_place"
+            elif match is None and starts_in_sentence and _PART_OPENING.match(t, c_start, q.start):
+                # 给予党纪政务处分161人,其中科级干部23人: a part the sentence singles
+                # out counts what its whole counts, the nearest figure of its unit.
+                in_sentence = para_facts[len(para_facts) - len(starts_in_sentence):]
+                whole = next((f for f in reversed(in_sentence) if f.unit == unit and f.measure == q.measure), None)
+                if whole is not None and whole.metric not in ("other", "yoy_change", "share"):
+                    metric, rule_id = whole.metric, "breakdown.part"
             resp = _RESPECTIVELY.search(t, max(s_start, q.start - 40), q.start) if listed else None
             if resp:
                 items = _LIST_ITEM.split(resp.group("items"))
