@@ -187,6 +187,8 @@ PERCENT_AND_POINTS = [
          found=[(35.8, "percent", None, "exact")]),
     Case(id="percentage-points", text="城镇登记失业率同比下降2.16个百分点。",
          found=[(2.16, "pp", None, "exact")]),
+    Case(id="permille-points", text="森林火灾受害率较上年下降0.2个千分点。",
+         found=[(0.2, "permille", None, "exact")]),
     Case(id="points-without-ge", text="增速较上年回落0.8百分点。",
          found=[(0.8, "pp", None, "exact")]),
     Case(id="hundred-percent", text="信访事项按期办结率达100%。",
@@ -771,6 +773,7 @@ SURFACES = [
     Case(id="composite-unit-whole", text="年产能40万吨/年", found=["40万吨/年"]),
     Case(id="thousands-whole", text="破获1,603,169起", found=["1,603,169起"]),
     Case(id="people-noun-outside", text="使1.8万贫困人口脱贫", found=["1.8万"]),
+    Case(id="permille-points-whole", text="森林火灾受害率较上年下降0.2个千分点", found=["0.2个千分点"]),
 ]
 
 

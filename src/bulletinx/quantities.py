@@ -35,6 +35,7 @@ _UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "‰": ("permille", 1.0, None), "倍": ("times", 1.0, None), "圆": ("CNY", 1.0, None), "圆整": ("CNY", 1.0, None), "元整": ("CNY", 1.0, None),
     # shares and changes
     "%": ("percent", 1.0, None), "个百分点": ("pp", 1.0, None), "百分点": ("pp", 1.0, None),
+    "个千分点": ("permille", 1.0, None), "千分点": ("permille", 1.0, None),  # a change of a rate in ‰
     # durations
     "个工作日": ("day", 1.0, None), "工作日": ("day", 1.0, None), "天": ("day", 1.0, None),
     "个月": ("month", 1.0, None), "小时": ("hour", 1.0, None),
