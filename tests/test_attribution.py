@@ -801,3 +801,12 @@ def test_a_label_keeps_the_word_its_lead_in_begins(text, figure, label):
 def test_a_part_singled_out_counts_what_its_whole_counts(text, figure, metric, rule):
     fact = fact_at(text, figure)
     assert (fact.metric, fact.rule) == (metric, rule)
+
+
+def test_banners_and_leagues_are_places_of_their_own_kind():
+    # Inner Mongolia's 旗 (a county) and 盟 (a prefecture): 旗人社局 is a body, 全旗 the banner.
+    text = ("内蒙古自治区鄂尔多斯市准格尔旗:民生实事件件落地\n"
+            "全旗新增城镇就业4320人。旗人社局为1260名农民工追回欠薪2380万元。")
+    assert place_name(fact_at(text, "4320人")) == "准格尔旗"
+    assert fact_at(text, "4320人").label == "新增城镇就业"
+    assert agency_name(fact_at(text, "2380万元")) == "旗人社局"

@@ -73,7 +73,7 @@ _BODIES = (
     "派出所 所 中心 部门 机关 站 政府 指挥部 合作社"
 ).split()
 
-_GENERIC_PLACE = r"(?:该|全|本|我|各级|市|县|区|州|省|镇|乡)?"
+_GENERIC_PLACE = r"(?:该|全|本|我|各级|市|县|区|州|省|镇|乡|旗|盟)?"
 _NAMED_PLACE = r"(?:\p{Han}{1,8}?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|(?<!城)镇|(?<!城)乡|街道))"
 
 _DAY_AFTER = plain(r"\d{1,2}日")
@@ -114,7 +114,7 @@ def _core_matches(text: str, start: int, end: int):
 
 
 # ...a party committee's department is named after the committee: 县委宣传部, 桃源县委政法委.
-_PLACE_BEFORE = plain(rf"(?:{_NAMED_PLACE}{{1,3}}委?|(?:省|市|县|区|州)委|{_GENERIC_PLACE})$")
+_PLACE_BEFORE = plain(rf"(?:{_NAMED_PLACE}{{1,3}}委?|(?:省|市|县|区|州|旗|盟)委|{_GENERIC_PLACE})$")
 # A body named as what a case is handed to, or as the leadership a report thanks,
 # is not the one that did the work.
 _OBJECT_BEFORE = plain(r"(?:移送|移交|交由|提请|报送|报请|提交|转交|送交|抄送|送到|送至|向|在|贯彻|落实|按照|根据|遵照|依照|响应)$")

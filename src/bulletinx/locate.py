@@ -31,7 +31,7 @@ _GROUP_OPENING = plain(r"\s*(?:其中[,，:：]?)?\s*")
 _SUBJECT_OPENING = plain(r"[\s●•·■◆▪\-—]*")
 # A dateline: a place opening a paragraph, followed by a colon.
 _DATELINE_END = plain(r"[:：]")
-_ANAPHOR = plain(r"(?:该|全|本|我)(?:市|县|区|州|省)")
+_ANAPHOR = plain(r"(?:该|全|本|我)(?:市|县|区|州|省|旗|盟)")  # 旗 and 盟: Inner Mongolia's counties and prefectures
 # Several places counted as one subject at the head of a clause (三市累计…,
 # 湘南三市共…): their figures belong to the division that holds them all. Not
 # a count (12个县 is a figure itself), not a numeral running on into another
