@@ -171,7 +171,8 @@ class Locator:
         return None
 
     def fact_place(self, article: Optional[Division], q_start: int, clause: tuple[int, int],
-                   sentence: tuple[int, int], paragraph: Optional[tuple[int, int]] = None) -> Optional[Division]:
+                   sentence: tuple[int, int], paragraph: Optional[tuple[int, int]] = None,
+                   breaks: Sequence[int] = ()) -> Optional[Division]:
         """Narrow the article's place by the one sub-place named before the figure:
         in its own part of the sentence (up to a semicolon), else earlier in the
         sentence, else earlier in the paragraph. A list of places means a sum.
@@ -199,7 +200,7 @@ class Locator:
         if heading is not None:
             return heading
         if article is not None:
-            subject = self._other_subject(article, clause[0], sentence[0], paragraph, q_start)
+            subject = self._other_subject(article, clause[0], sentence[0], paragraph, q_start, breaks)
             if subject is not None:
                 return subject
         spans = [(group_start, q_start), (sentence[0], group_start)]
@@ -276,45 +277,46 @@ class Locator:
         return d if d is not None and self._confident(d) else None
 
     def _other_subject(self, article: Division, clause_start: int, sentence_start: int,
-                       paragraph: Optional[tuple[int, int]], q_start: int) -> Optional[Division]:
+                       paragraph: Optional[tuple[int, int]], q_start: int, breaks: Sequence[int]) -> Optional[Division]:
         """A place outside the article's that is the subject of the figure: it
         opens the figure's clause or sentence (四川省成都市郫都区综合行政执法局今年共拆除…,
         1-10月,义乌市实现…), or opens the paragraph as its dateline (义乌市:…).
-        A page of several places' news may have one headline for all of them."""
+        A page of several places' news may have one headline for all of them.
+        `breaks` are the paragraph's clause marks, in order."""
         # The figure's clause, then the clauses before it in the sentence (a
         # subject governs the clauses after it), then the paragraph's dateline.
         starts = [(clause_start, False)]
-        at = clause_start - 1
-        while at > sentence_start:
-            at = max((self.text.rfind(c, sentence_start, at) for c in ",，;；"), default=-1)
-            if at < sentence_start:
-                break
-            starts.append((at + 1, False))
+        j = bisect_left(breaks, clause_start - 1) - 1
+        while j >= 0 and breaks[j] >= sentence_start:
+            if self.text[breaks[j]] not in ":：":
+                starts.append((breaks[j] + 1, False))
+            j -= 1
         starts.append((sentence_start, False))
         if paragraph is not None and paragraph[0] < sentence_start:
             starts.append((paragraph[0], True))
+        mentions = self.mentions
         for lo, dateline in starts:
-            found = self._in(lo, q_start)
-            if not found:
+            i = bisect_left(self.starts, lo)
+            if i == len(mentions) or mentions[i].end > q_start:
                 continue
-            first = self.mentions[found[0]]
+            first = mentions[i]
             if first.kind == "town" or not _SUBJECT_OPENING.fullmatch(self.text, lo, first.start) \
                     or _is_scene(self.text, first):
                 continue
             # A chain of names (浙江省金华市义乌市) names its last link.
-            k = 0
-            while k + 1 < len(found) and self.mentions[found[k + 1]].start == self.mentions[found[k]].end:
+            k = i
+            while k + 1 < len(mentions) and mentions[k + 1].start == mentions[k].end and mentions[k + 1].end <= q_start:
                 k += 1
-            last = self.mentions[found[k]]
+            last = mentions[k]
             if dateline and not _DATELINE_END.match(self.text, last.end):
                 continue
-            head = self.division(found[0]) if k else None
-            d = self.division(found[k], [head.code] if head is not None else ())
+            head = self.division(i) if k > i else None
+            d = self.division(k, [head.code] if head is not None else ())
             if d is None or d.level == 4:
                 continue
             if _is_under(d, article) or _is_under(article, d):
                 return None  # the nearest subject is the article's place, or in it
-            return d if self._confident(d) or k > 0 or last.kind == "full" else None
+            return d if self._confident(d) or k > i or last.kind == "full" else None
         return None
 
     @staticmethod

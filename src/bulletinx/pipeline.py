@@ -236,7 +236,7 @@ def extract(text: str, doc: str = "-", *, rules: Optional[metrics.RuleSet] = Non
                 if nth < len(items):
                     label = items[nth]
             # place
-            place = locator.fact_place(art_place, q.start, (c_start, c_end), (s_start, s_end), (para.start, para.end))
+            place = locator.fact_place(art_place, q.start, (c_start, c_end), (s_start, s_end), (para.start, para.end), breaks)
             locality = None
             if place is not None:
                 town = locator.town_for(place, (s_start, s_end))
