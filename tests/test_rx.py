@@ -40,3 +40,10 @@ def test_no_plain_spelling_for_non_space_inside_brackets():
 
     with pytest.raises(ValueError):
         plain(r"[\S,]")
+
+
+def test_digits_are_the_regex_engines_across_the_basic_plane():
+    import re
+
+    every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    assert [m.start() for m in re.finditer(r"\d", every)] == [m.start() for m in regex.finditer(r"\d", every)]
