@@ -55,9 +55,9 @@ def pytest_configure(config):
     install the C extensions shadow the .py files, so an edit would go untested."""
     import bulletinx
 
-    if not bulletinx.compiled:
-        return
     package = Path(bulletinx.__file__).parent
+    if not bulletinx.compiled or package != ROOT / "src" / "bulletinx":
+        return  # plain Python, or an installed copy (whose files carry the wheel's times)
     stale = sorted(so.name.split(".")[0] for so in package.glob("*.so")
                    if (package / (so.name.split(".")[0] + ".py")).exists()
                    and (package / (so.name.split(".")[0] + ".py")).stat().st_mtime > so.stat().st_mtime)
