@@ -59,7 +59,14 @@ def _drop_earlier_builds() -> None:
         os.remove(path)
 
 
+# Commands that only describe the package: pip runs them before the build, and
+# compiling for them would type-check and generate the C code twice more.
+_METADATA_ONLY = {"egg_info", "dist_info", "sdist"}
+
+
 def extensions() -> list:
+    if sys.argv[1:2] and sys.argv[1] in _METADATA_ONLY:
+        return []
     if os.environ.get("BULLETINX_PURE_PYTHON", "") not in ("", "0"):
         _drop_earlier_builds()
         return []
