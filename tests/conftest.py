@@ -58,9 +58,12 @@ def pytest_configure(config):
     package = Path(bulletinx.__file__).parent
     if not bulletinx.compiled or package != ROOT / "src" / "bulletinx":
         return  # plain Python, or an installed copy (whose files carry the wheel's times)
-    stale = sorted(so.name.split(".")[0] for so in package.glob("*.so")
-                   if (package / (so.name.split(".")[0] + ".py")).exists()
-                   and (package / (so.name.split(".")[0] + ".py")).stat().st_mtime > so.stat().st_mtime)
+    stale = []
+    for so in package.glob("*.so"):
+        source = package / (so.name.split(".")[0] + ".py")
+        if source.exists() and source.stat().st_mtime > so.stat().st_mtime:
+            stale.append(source.stem)
+    stale.sort()
     if stale:
         pytest.exit(f"compiled modules older than their sources: {', '.join(stale)}; rebuild with "
                     "`pip install -e .`, or install with BULLETINX_PURE_PYTHON=1 to work on the code", returncode=4)
